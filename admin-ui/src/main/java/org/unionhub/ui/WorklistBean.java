@@ -1,0 +1,124 @@
+package org.unionhub.ui;
+
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.unionhub.platform.module.ModuleRegistry;
+import org.unionhub.platform.request.RequestService;
+import org.unionhub.platform.request.ServiceRequest;
+import org.unionhub.platform.security.Caller;
+import org.unionhub.platform.tenancy.TenantDirectory;
+import org.unionhub.platform.tenancy.TenantView;
+import org.unionhub.sdk.ServiceModuleFactory;
+
+/** The staff worklist: requests of the caller's unions and the unions below them. */
+@Named
+@ViewScoped
+public class WorklistBean implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+  private static final int PAGE = 100;
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
+
+  /**
+   * One row of the worklist.
+   *
+   * @param id request id
+   * @param tenantName the union it was submitted to
+   * @param moduleName the service
+   * @param applicant the applicant's name
+   * @param stateLabel the state, in the UI language
+   * @param submitted when, China Standard Time
+   * @param dueDate the deadline
+   * @param overdue whether the deadline has passed
+   * @param flag why the rules flagged it, or null
+   */
+  public record Row(
+      String id,
+      String tenantName,
+      String moduleName,
+      String applicant,
+      String stateLabel,
+      String submitted,
+      LocalDate dueDate,
+      boolean overdue,
+      String flag) {}
+
+  @Inject Caller caller;
+  @Inject transient RequestService requests;
+  @Inject transient TenantDirectory tenants;
+  @Inject transient ModuleRegistry modules;
+  @Inject LocaleBean localeBean;
+
+  private List<Row> rows;
+  private String scopeNames;
+
+  public List<Row> getRows() {
+    if (rows == null) {
+      load();
+    }
+    return rows;
+  }
+
+  public String getScopeNames() {
+    if (rows == null) {
+      load();
+    }
+    return scopeNames;
+  }
+
+  public int getPageSize() {
+    return PAGE;
+  }
+
+  private void load() {
+    Locale locale = localeBean.getLocale();
+    var result = new ArrayList<Row>();
+    var names = new ArrayList<String>();
+    LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    for (String code : caller.tenants().stream().sorted().toList()) {
+      var tenant = tenants.find(code);
+      if (tenant.isEmpty()) {
+        continue;
+      }
+      names.add(tenant.get().name());
+      for (ServiceRequest r : requests.worklist(caller, code, null, null, null, PAGE).items()) {
+        result.add(row(r, requests.maskedData(r), locale, today));
+      }
+    }
+    result.sort(Comparator.comparing(Row::submitted).reversed());
+    rows = List.copyOf(result);
+    scopeNames = String.join("、", names);
+  }
+
+  private Row row(ServiceRequest r, Map<String, String> data, Locale locale, LocalDate today) {
+    var module = modules.find(r.getModule());
+    String moduleName = module.map(m -> m.descriptor().name().in(locale)).orElse(r.getModule());
+    String state =
+        module
+            .map(ServiceModuleFactory::descriptor)
+            .flatMap(d -> d.workflow().state(r.getState()))
+            .map(s -> s.label().in(locale))
+            .orElse(r.getState());
+    return new Row(
+        r.getId().toString(),
+        tenants.find(r.getTenantId()).map(TenantView::name).orElse(r.getTenantId()),
+        moduleName,
+        data.getOrDefault("name", ""),
+        state,
+        TIME.format(r.getSubmittedAt()),
+        r.getDueDate(),
+        r.getDueDate() != null && r.getDueDate().isBefore(today),
+        r.getFlaggedReason());
+  }
+}

@@ -1,0 +1,4 @@
+/**
+ * Validators for Chinese identifiers that union forms collect. Audience: module developers.
+ */
+package org.unionhub.sdk.validation;

@@ -1,0 +1,75 @@
+package org.unionhub.modules.enrollment;
+
+import java.time.LocalDate;
+
+/**
+ * The rule fact for an enrollment application: who applies, as read from the form.
+ *
+ * <p>Rules read it through its getters, for example {@code Applicant( age < 16 )}.
+ */
+public final class Applicant {
+
+  private final String idNumber;
+  private final LocalDate birthDate;
+  private final int age;
+  private final String gender;
+  private final String employmentType;
+  private final String employerCreditCode;
+  private final String district;
+
+  /**
+   * Creates the fact.
+   *
+   * @param idNumber the resident ID number
+   * @param birthDate the birth date read from the ID number
+   * @param age the age in whole years on the submission date
+   * @param gender {@code male} or {@code female}
+   * @param employmentType how the applicant is employed
+   * @param employerCreditCode the employer's unified social credit code
+   * @param district the code of the district union the employer belongs to
+   */
+  public Applicant(
+      String idNumber,
+      LocalDate birthDate,
+      int age,
+      String gender,
+      String employmentType,
+      String employerCreditCode,
+      String district) {
+    this.idNumber = idNumber;
+    this.birthDate = birthDate;
+    this.age = age;
+    this.gender = gender;
+    this.employmentType = employmentType;
+    this.employerCreditCode = employerCreditCode;
+    this.district = district;
+  }
+
+  public String getIdNumber() {
+    return idNumber;
+  }
+
+  public LocalDate getBirthDate() {
+    return birthDate;
+  }
+
+  public int getAge() {
+    return age;
+  }
+
+  public String getGender() {
+    return gender;
+  }
+
+  public String getEmploymentType() {
+    return employmentType;
+  }
+
+  public String getEmployerCreditCode() {
+    return employerCreditCode;
+  }
+
+  public String getDistrict() {
+    return district;
+  }
+}

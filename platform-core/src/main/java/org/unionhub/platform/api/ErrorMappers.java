@@ -1,0 +1,139 @@
+package org.unionhub.platform.api;
+
+import jakarta.json.stream.JsonParsingException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.Map;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.unionhub.platform.request.NotAllowedException;
+import org.unionhub.platform.request.NotVisibleException;
+import org.unionhub.platform.request.RequestConflictException;
+import org.unionhub.platform.request.SubmissionRefusedException;
+import org.unionhub.platform.rules.RuleEvaluationException;
+
+/** Turns exceptions into the API's error bodies; no stack trace ever reaches a client. */
+public final class ErrorMappers {
+
+  private static final Logger LOG = Logger.getLogger(ErrorMappers.class.getName());
+
+  private ErrorMappers() {}
+
+  static Response error(Response.Status status, ApiError body) {
+    return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+  }
+
+  /** 422 with one entry per refused field. */
+  @Provider
+  public static class Refused implements ExceptionMapper<SubmissionRefusedException> {
+    @Override
+    public Response toResponse(SubmissionRefusedException e) {
+      return Response.status(422)
+          .type(MediaType.APPLICATION_JSON_TYPE)
+          .entity(
+              new ApiError(
+                  e.errors().stream()
+                      .map(f -> new ApiError.Item(f.field(), null, null, f.code(), f.message()))
+                      .toList()))
+          .build();
+    }
+  }
+
+  /** 404 without saying whether the thing exists. */
+  @Provider
+  public static class NotVisible implements ExceptionMapper<NotVisibleException> {
+    @Override
+    public Response toResponse(NotVisibleException e) {
+      return error(Response.Status.NOT_FOUND, ApiError.of("NOT_FOUND", e.getMessage()));
+    }
+  }
+
+  /** 403. */
+  @Provider
+  public static class NotAllowed implements ExceptionMapper<NotAllowedException> {
+    @Override
+    public Response toResponse(NotAllowedException e) {
+      return error(Response.Status.FORBIDDEN, ApiError.of("FORBIDDEN", e.getMessage()));
+    }
+  }
+
+  /** 409 with the request's current state and version. */
+  @Provider
+  public static class Conflict implements ExceptionMapper<RequestConflictException> {
+    @Override
+    public Response toResponse(RequestConflictException e) {
+      return Response.status(Response.Status.CONFLICT)
+          .type(MediaType.APPLICATION_JSON_TYPE)
+          .tag(Etags.of(e.currentVersion()))
+          .entity(
+              Map.of(
+                  "errors",
+                  ApiError.of("CONFLICT", e.getMessage()).errors(),
+                  "state",
+                  e.currentState(),
+                  "version",
+                  e.currentVersion()))
+          .build();
+    }
+  }
+
+  /** 400 for a body that is not JSON. */
+  @Provider
+  public static class BadJson implements ExceptionMapper<JsonParsingException> {
+    @Override
+    public Response toResponse(JsonParsingException e) {
+      return error(Response.Status.BAD_REQUEST, ApiError.of("INVALID_JSON", "request body is not valid JSON"));
+    }
+  }
+
+  /** 400 for malformed parameters. */
+  @Provider
+  public static class BadArgument implements ExceptionMapper<IllegalArgumentException> {
+    @Override
+    public Response toResponse(IllegalArgumentException e) {
+      return error(Response.Status.BAD_REQUEST, ApiError.of("BAD_REQUEST", e.getMessage()));
+    }
+  }
+
+  /** Rule failures: the evaluation is refused, the server carries on. */
+  @Provider
+  public static class RuleFailure implements ExceptionMapper<RuleEvaluationException> {
+    @Override
+    public Response toResponse(RuleEvaluationException e) {
+      LOG.log(Level.WARNING, "rule evaluation failed", e);
+      return error(
+          Response.Status.SERVICE_UNAVAILABLE,
+          ApiError.of("RULES_FAILED", "业务规则执行失败，请联系工会管理员 (the rules failed; the tenant's admins were told)"));
+    }
+  }
+
+  /** Everything else: the JAX-RS status if it has one, otherwise 500 with a reference. */
+  @Provider
+  public static class Unexpected implements ExceptionMapper<Exception> {
+    @Override
+    public Response toResponse(Exception e) {
+      if (e instanceof NotFoundException) {
+        return error(Response.Status.NOT_FOUND, ApiError.of("NOT_FOUND", "no such resource"));
+      }
+      if (e instanceof WebApplicationException w) {
+        int status = w.getResponse().getStatus();
+        if (status < 500) {
+          return Response.status(status)
+              .type(MediaType.APPLICATION_JSON_TYPE)
+              .entity(ApiError.of("HTTP_" + status, w.getMessage()))
+              .build();
+        }
+      }
+      String ref = UUID.randomUUID().toString();
+      LOG.log(Level.SEVERE, "unexpected error, reference " + ref, e);
+      return error(
+          Response.Status.INTERNAL_SERVER_ERROR,
+          ApiError.of("INTERNAL", "服务器内部错误，参考编号 " + ref + " (internal error, reference " + ref + ")"));
+    }
+  }
+}

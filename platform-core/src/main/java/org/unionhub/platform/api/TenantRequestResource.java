@@ -1,0 +1,119 @@
+package org.unionhub.platform.api;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.TransactionalException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.unionhub.platform.request.NotVisibleException;
+import org.unionhub.platform.request.RequestService;
+import org.unionhub.platform.request.ServiceRequest;
+import org.unionhub.platform.request.WorklistCursor;
+import org.unionhub.platform.request.WorklistPage;
+import org.unionhub.platform.security.Caller;
+
+/** Submitting requests to a tenant's modules, and the tenant's worklist. */
+@Path("/tenants/{tenant}")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class TenantRequestResource {
+
+  @Inject Caller caller;
+  @Inject RequestService requests;
+
+  /**
+   * A worklist page.
+   *
+   * @param items the requests
+   * @param next the cursor for the next page, null on the last
+   */
+  public record PageDto(List<RequestDto> items, String next) {}
+
+  @POST
+  @Path("modules/{module}/requests")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Submit a request",
+      description =
+          "201 with the request; 200 with the earlier request when the Idempotency-Key was used"
+              + " before; 422 with field errors.")
+  public Response submit(
+      @PathParam("tenant") String tenant,
+      @PathParam("module") String module,
+      @HeaderParam("Idempotency-Key") String idempotencyKey,
+      JsonObject body,
+      @jakarta.ws.rs.core.Context UriInfo uri) {
+    JsonValue data = body == null ? null : body.get("data");
+    if (!(data instanceof JsonObject object)) {
+      return ErrorMappers.error(
+          Response.Status.BAD_REQUEST,
+          new ApiError(
+              List.of(new ApiError.Item("data", null, null, "REQUIRED", "请求体应为 {\"data\": {...}} (body must be {\"data\": {...}})"))));
+    }
+    String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.strip();
+    if (key != null && key.length() > 100) {
+      throw new IllegalArgumentException("Idempotency-Key must be at most 100 characters");
+    }
+    RequestService.Submitted submitted;
+    try {
+      submitted = requests.submit(caller, tenant, module, object, key);
+    } catch (TransactionalException | PersistenceException e) {
+      // Two submissions with one key raced; the unique index let one through. Answer with it.
+      if (key == null) {
+        throw e;
+      }
+      submitted = requests.submitted(caller, key).orElseThrow(() -> e);
+    }
+    ServiceRequest r = submitted.request();
+    var dto = RequestDto.of(r, requests.maskedData(r), null);
+    var status = submitted.created() ? Response.Status.CREATED : Response.Status.OK;
+    return Response.status(status)
+        .location(uri.getBaseUriBuilder().path("requests").path(r.getId().toString()).build())
+        .tag(Etags.of(r.getVersion()))
+        .entity(dto)
+        .build();
+  }
+
+  @GET
+  @Path("requests")
+  @Operation(summary = "Worklist of a tenant and its descendants, newest first, keyset-paginated")
+  public PageDto worklist(
+      @PathParam("tenant") String tenant,
+      @QueryParam("module") String module,
+      @QueryParam("state") String state,
+      @QueryParam("cursor") String cursor,
+      @QueryParam("limit") @DefaultValue("50") int limit) {
+    WorklistPage page =
+        requests.worklist(
+            caller,
+            tenant,
+            blankToNull(module),
+            blankToNull(state),
+            cursor == null || cursor.isBlank() ? null : WorklistCursor.decode(cursor),
+            limit);
+    return new PageDto(
+        page.items().stream().map(r -> RequestDto.of(r, requests.maskedData(r), null)).toList(),
+        page.next() == null ? null : page.next().encode());
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
+  }
+}

@@ -1,0 +1,9 @@
+package org.unionhub.platform.request;
+
+/** The caller may see the thing but not do this to it. */
+public class NotAllowedException extends RuntimeException {
+
+  public NotAllowedException(String message) {
+    super(message);
+  }
+}

@@ -1,0 +1,375 @@
+package org.unionhub.platform.request;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.unionhub.platform.calendar.WorkingCalendar;
+import org.unionhub.platform.module.ModuleRegistry;
+import org.unionhub.platform.rules.RuleEngine;
+import org.unionhub.platform.rules.RuleOutcome;
+import org.unionhub.platform.security.Caller;
+import org.unionhub.platform.security.Role;
+import org.unionhub.platform.tenancy.TenantDirectory;
+import org.unionhub.platform.tenancy.TenantView;
+import org.unionhub.platform.tenancy.Visibility;
+import org.unionhub.sdk.ModuleDescriptor;
+import org.unionhub.sdk.ServiceModule;
+import org.unionhub.sdk.ServiceModuleFactory;
+import org.unionhub.sdk.Submission;
+import org.unionhub.sdk.form.FieldProblem;
+import org.unionhub.sdk.form.FormField;
+import org.unionhub.sdk.workflow.State;
+import org.unionhub.sdk.workflow.Transition;
+
+/** Use cases on service requests: submit, list, read, act. */
+@ApplicationScoped
+public class RequestService {
+
+  /** Most requests one worklist page returns. */
+  public static final int MAX_PAGE = 100;
+
+  @PersistenceContext(unitName = "unionhub")
+  EntityManager em;
+
+  @Inject ModuleRegistry modules;
+  @Inject RuleEngine ruleEngine;
+  @Inject TenantDirectory tenants;
+  @Inject Visibility visibility;
+  @Inject WorkingCalendar calendar;
+  @Inject Clock clock;
+
+  private final Map<String, List<String>> defaultRules = new ConcurrentHashMap<>();
+
+  /**
+   * The result of a submission.
+   *
+   * @param request the stored request
+   * @param created false when an earlier submission with the same idempotency key was found
+   */
+  public record Submitted(ServiceRequest request, boolean created) {}
+
+  /**
+   * Validates, evaluates rules and stores a submission. Nothing is stored when it is refused.
+   *
+   * @param caller who submits
+   * @param tenantCode the tenant submitted to
+   * @param moduleId the module
+   * @param data the form data
+   * @param idempotencyKey the client's key, or null
+   * @return the stored request
+   * @throws SubmissionRefusedException with every field problem
+   */
+  @Transactional
+  public Submitted submit(
+      Caller caller, String tenantCode, String moduleId, JsonObject data, String idempotencyKey) {
+    TenantView tenant =
+        tenants.find(tenantCode).filter(TenantView::active).orElseThrow(() -> new NotVisibleException("tenant"));
+    ServiceModuleFactory module = modules.find(moduleId).orElseThrow(() -> new NotVisibleException("module"));
+    if (idempotencyKey != null) {
+      var earlier = findByIdempotencyKey(caller.username(), idempotencyKey);
+      if (earlier != null) {
+        return new Submitted(earlier, false);
+      }
+    }
+    ModuleDescriptor descriptor = module.descriptor();
+    Map<String, String> values = validate(descriptor, data);
+    LocalDate today = LocalDate.now(clock);
+    RuleOutcome outcome;
+    try (ServiceModule instance = module.create()) {
+      var submission = new Submission(tenant.code(), caller.username(), today, values);
+      outcome = ruleEngine.evaluate(defaultRules(module), instance.facts(submission));
+    }
+    if (!outcome.rejections().isEmpty()) {
+      throw new SubmissionRefusedException(
+          outcome.rejections().stream()
+              .map(r -> new FieldError(r.field(), r.code(), r.message()))
+              .toList());
+    }
+    State initial = descriptor.workflow().state(descriptor.workflow().initialState()).orElseThrow();
+    int days = outcome.dueInWorkingDays() != null ? outcome.dueInWorkingDays() : initial.workingDays();
+    Instant now = clock.instant();
+    var request =
+        new ServiceRequest(
+            tenant.code(),
+            descriptor.id(),
+            initial.name(),
+            toJson(values),
+            caller.username(),
+            now,
+            days > 0 ? calendar.addWorkingDays(today, days) : null,
+            idempotencyKey,
+            0);
+    if (!outcome.flags().isEmpty()) {
+      request.flag(String.join("; ", outcome.flags()));
+    }
+    em.persist(request);
+    em.persist(new RequestTransition(request, null, initial.name(), "submit", caller.username(), null, now));
+    em.flush();
+    return new Submitted(request, true);
+  }
+
+  /**
+   * A page of the worklist: requests of the tenant and its descendants that the caller may see,
+   * newest first.
+   *
+   * @param caller the caller
+   * @param tenantCode the tenant whose worklist is asked for
+   * @param moduleId only this module, or null for all
+   * @param state only this state, or null for all
+   * @param after the cursor from the previous page, or null for the first
+   * @param limit page size, at most {@link #MAX_PAGE}
+   * @return the page
+   */
+  @Transactional
+  public WorklistPage worklist(
+      Caller caller, String tenantCode, String moduleId, String state, WorklistCursor after, int limit) {
+    Set<String> scope = visibility.requestScope(caller);
+    if (!scope.contains(tenantCode)) {
+      throw new NotVisibleException("tenant");
+    }
+    Set<String> subtree = tenants.subtree(tenantCode);
+    var jpql =
+        new StringBuilder("select r from ServiceRequest r where r.tenantId in :tenants");
+    if (moduleId != null) {
+      jpql.append(" and r.module = :module");
+    }
+    if (state != null) {
+      jpql.append(" and r.state = :state");
+    }
+    if (after != null) {
+      jpql.append(
+          " and (r.submittedAt < :at or (r.submittedAt = :at and r.id < :id))");
+    }
+    jpql.append(" order by r.submittedAt desc, r.id desc");
+    var query = em.createQuery(jpql.toString(), ServiceRequest.class).setParameter("tenants", subtree);
+    if (moduleId != null) {
+      query.setParameter("module", moduleId);
+    }
+    if (state != null) {
+      query.setParameter("state", state);
+    }
+    if (after != null) {
+      query.setParameter("at", after.submittedAt()).setParameter("id", after.id());
+    }
+    int size = Math.max(1, Math.min(limit, MAX_PAGE));
+    List<ServiceRequest> rows = query.setMaxResults(size + 1).getResultList();
+    boolean more = rows.size() > size;
+    List<ServiceRequest> page = more ? rows.subList(0, size) : rows;
+    WorklistCursor next = more ? WorklistCursor.of(page.get(page.size() - 1)) : null;
+    return new WorklistPage(List.copyOf(page), next);
+  }
+
+  /**
+   * A request the caller may see: an officer of its tenant or an ancestor, or its submitter.
+   *
+   * @param caller the caller
+   * @param id the request id
+   * @return the request
+   */
+  @Transactional
+  public ServiceRequest get(Caller caller, UUID id) {
+    ServiceRequest request = em.find(ServiceRequest.class, id);
+    if (request == null || !canSee(caller, request)) {
+      throw new NotVisibleException("request");
+    }
+    return request;
+  }
+
+  /**
+   * @param request a request the caller may see
+   * @return its history, oldest first
+   */
+  @Transactional
+  public List<RequestTransition> history(ServiceRequest request) {
+    return em.createQuery(
+            "select t from RequestTransition t where t.requestId = :id order by t.occurredAt, t.id",
+            RequestTransition.class)
+        .setParameter("id", request.getId())
+        .getResultList();
+  }
+
+  /**
+   * Takes an action on a request.
+   *
+   * @param caller the caller
+   * @param id the request
+   * @param expectedVersion the version the caller saw ({@code If-Match})
+   * @param action the action
+   * @param comment a comment, or null
+   * @return the request after the transition
+   * @throws RequestConflictException when the version is stale, the action does not fit the state,
+   *     or another action won a race
+   */
+  @Transactional
+  public ServiceRequest act(Caller caller, UUID id, int expectedVersion, String action, String comment) {
+    ServiceRequest request = get(caller, id);
+    if (!visibility.requestScope(caller).contains(request.getTenantId())) {
+      throw new NotAllowedException("only union staff of this tenant may act on the request");
+    }
+    if (request.getVersion() != expectedVersion) {
+      throw new RequestConflictException(
+          "the request changed since you read it", request.getState(), request.getVersion());
+    }
+    ModuleDescriptor descriptor =
+        modules.find(request.getModule()).orElseThrow(() -> new NotVisibleException("module")).descriptor();
+    Transition transition =
+        descriptor
+            .workflow()
+            .transition(request.getState(), action)
+            .orElseThrow(
+                () ->
+                    new RequestConflictException(
+                        "action '" + action + "' is not possible in state '" + request.getState() + "'",
+                        request.getState(),
+                        request.getVersion()));
+    if (!mayTake(caller, transition)) {
+      throw new NotAllowedException("action '" + action + "' needs the role " + transition.role());
+    }
+    State target = descriptor.workflow().state(transition.to()).orElseThrow();
+    Instant now = clock.instant();
+    String from = request.getState();
+    request.moveTo(
+        target.name(),
+        target.workingDays() > 0 ? calendar.addWorkingDays(LocalDate.now(clock), target.workingDays()) : null,
+        now);
+    em.persist(new RequestTransition(request, from, target.name(), action, caller.username(), comment, now));
+    try {
+      em.flush();
+    } catch (OptimisticLockException e) {
+      throw new RequestConflictException("another action on this request won", from, expectedVersion + 1);
+    }
+    return request;
+  }
+
+  /**
+   * The form data as the caller may see it: identifiers masked.
+   *
+   * @param request a request
+   * @return the data with ID numbers masked
+   */
+  public Map<String, String> maskedData(ServiceRequest request) {
+    ModuleDescriptor descriptor = modules.find(request.getModule()).map(ServiceModuleFactory::descriptor).orElse(null);
+    var result = new LinkedHashMap<String, String>();
+    JsonObject json = Json.createReader(new StringReader(request.getData())).readObject();
+    json.forEach(
+        (k, v) -> {
+          String value = v instanceof JsonString s ? s.getString() : v.toString();
+          FormField field = descriptor == null ? null : descriptor.field(k);
+          boolean secret = field == null || field.type() == org.unionhub.sdk.form.FieldType.ID_NUMBER;
+          result.put(k, secret ? org.unionhub.sdk.validation.ResidentIdNumber.mask(value) : value);
+        });
+    return result;
+  }
+
+  private boolean canSee(Caller caller, ServiceRequest request) {
+    return caller.username().equals(request.getSubmittedBy())
+        || visibility.requestScope(caller).contains(request.getTenantId());
+  }
+
+  private static boolean mayTake(Caller caller, Transition transition) {
+    return caller.hasRole(transition.role())
+        || caller.hasRole(Role.PLATFORM_ADMIN)
+        || (Role.STAFF.equals(transition.role()) && caller.hasRole(Role.TENANT_ADMIN));
+  }
+
+  /**
+   * The request an earlier submission with this idempotency key created.
+   *
+   * @param caller the submitter
+   * @param key the key
+   * @return the request, if any
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public java.util.Optional<Submitted> submitted(Caller caller, String key) {
+    return java.util.Optional.ofNullable(findByIdempotencyKey(caller.username(), key))
+        .map(r -> new Submitted(r, false));
+  }
+
+  private ServiceRequest findByIdempotencyKey(String username, String key) {
+    return em.createQuery(
+            "select r from ServiceRequest r where r.submittedBy = :user and r.idempotencyKey = :key",
+            ServiceRequest.class)
+        .setParameter("user", username)
+        .setParameter("key", key)
+        .getResultStream()
+        .findFirst()
+        .orElse(null);
+  }
+
+  static Map<String, String> validate(ModuleDescriptor descriptor, JsonObject data) {
+    var problems = new ArrayList<FieldError>();
+    var values = new LinkedHashMap<String, String>();
+    JsonObject input = data == null ? JsonValue.EMPTY_JSON_OBJECT : data;
+    for (var entry : input.entrySet()) {
+      if (descriptor.field(entry.getKey()) == null) {
+        problems.add(new FieldError(entry.getKey(), "UNKNOWN_FIELD", "表单中没有此项 (no such field in this form)"));
+      } else if (entry.getValue() instanceof JsonString s) {
+        values.put(entry.getKey(), s.getString().strip());
+      } else if (entry.getValue().getValueType() != JsonValue.ValueType.NULL) {
+        problems.add(new FieldError(entry.getKey(), "NOT_TEXT", "应为文本 (must be a string)"));
+      }
+    }
+    var alreadyRefused = new java.util.HashSet<String>();
+    problems.forEach(p -> alreadyRefused.add(p.field()));
+    for (FormField field : descriptor.form()) {
+      if (alreadyRefused.contains(field.name())) {
+        continue;
+      }
+      FieldProblem problem = field.check(values.get(field.name()));
+      if (problem != null) {
+        problems.add(new FieldError(problem.field(), problem.code(), problem.message().zh() + " (" + problem.message().en() + ")"));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new SubmissionRefusedException(problems);
+    }
+    return values;
+  }
+
+  private List<String> defaultRules(ServiceModuleFactory module) {
+    return defaultRules.computeIfAbsent(
+        module.getId(),
+        id -> {
+          var sources = new ArrayList<String>();
+          for (String resource : module.descriptor().defaultRules()) {
+            try (InputStream in = module.getClass().getClassLoader().getResourceAsStream(resource)) {
+              if (in == null) {
+                throw new IllegalStateException("module " + id + " lists missing rule resource " + resource);
+              }
+              sources.add(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          }
+          return List.copyOf(sources);
+        });
+  }
+
+  private static String toJson(Map<String, String> values) {
+    var builder = Json.createObjectBuilder();
+    values.forEach(builder::add);
+    return builder.build().toString();
+  }
+}

@@ -1,0 +1,140 @@
+package org.unionhub.platform.request;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** A request submitted to a module of a tenant. */
+@Entity
+@Table(name = "service_request")
+public class ServiceRequest {
+
+  @Id private UUID id;
+
+  @Column(name = "tenant_id", nullable = false, updatable = false)
+  private String tenantId;
+
+  @Column(nullable = false, updatable = false)
+  private String module;
+
+  @Column(nullable = false)
+  private String state;
+
+  @JdbcTypeCode(SqlTypes.JSON)
+  @Column(nullable = false)
+  private String data;
+
+  @Column(name = "submitted_by", nullable = false, updatable = false)
+  private String submittedBy;
+
+  @Column(name = "submitted_at", nullable = false, updatable = false)
+  private Instant submittedAt;
+
+  @Column(name = "updated_at", nullable = false)
+  private Instant updatedAt;
+
+  @Column(name = "due_date")
+  private LocalDate dueDate;
+
+  @Column(name = "idempotency_key", updatable = false)
+  private String idempotencyKey;
+
+  @Column(name = "config_version", nullable = false)
+  private int configVersion;
+
+  @Column(name = "flagged_reason")
+  private String flaggedReason;
+
+  @Version private int version;
+
+  protected ServiceRequest() {}
+
+  ServiceRequest(
+      String tenantId,
+      String module,
+      String state,
+      String data,
+      String submittedBy,
+      Instant now,
+      LocalDate dueDate,
+      String idempotencyKey,
+      int configVersion) {
+    this.id = UUID.randomUUID();
+    this.tenantId = tenantId;
+    this.module = module;
+    this.state = state;
+    this.data = data;
+    this.submittedBy = submittedBy;
+    this.submittedAt = now;
+    this.updatedAt = now;
+    this.dueDate = dueDate;
+    this.idempotencyKey = idempotencyKey;
+    this.configVersion = configVersion;
+  }
+
+  void moveTo(String newState, LocalDate newDueDate, Instant now) {
+    this.state = newState;
+    this.dueDate = newDueDate;
+    this.updatedAt = now;
+  }
+
+  void flag(String reason) {
+    this.flaggedReason = reason;
+  }
+
+  public UUID getId() {
+    return id;
+  }
+
+  public String getTenantId() {
+    return tenantId;
+  }
+
+  public String getModule() {
+    return module;
+  }
+
+  public String getState() {
+    return state;
+  }
+
+  /** @return the form data as a JSON object */
+  public String getData() {
+    return data;
+  }
+
+  public String getSubmittedBy() {
+    return submittedBy;
+  }
+
+  public Instant getSubmittedAt() {
+    return submittedAt;
+  }
+
+  public Instant getUpdatedAt() {
+    return updatedAt;
+  }
+
+  public LocalDate getDueDate() {
+    return dueDate;
+  }
+
+  public int getConfigVersion() {
+    return configVersion;
+  }
+
+  public String getFlaggedReason() {
+    return flaggedReason;
+  }
+
+  public int getVersion() {
+    return version;
+  }
+}

@@ -1,0 +1,64 @@
+package org.unionhub.platform.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.unionhub.sdk.rules.Actions;
+
+/** What the rules of one evaluation asked for; the platform's implementation of the action API. */
+public final class RuleOutcome implements Actions {
+
+  /**
+   * A field refused by a rule.
+   *
+   * @param field the field
+   * @param code the reason code
+   * @param message the reason
+   */
+  public record Rejection(String field, String code, String message) {}
+
+  private final List<Rejection> rejections = new ArrayList<>();
+  private final List<String> flags = new ArrayList<>();
+  private String routeTo;
+  private Integer dueInWorkingDays;
+
+  @Override
+  public void reject(String field, String code, String message) {
+    rejections.add(new Rejection(field, code, message));
+  }
+
+  @Override
+  public void routeTo(String tenantCode) {
+    this.routeTo = tenantCode;
+  }
+
+  @Override
+  public void dueInWorkingDays(int workingDays) {
+    if (workingDays < 1) {
+      throw new IllegalArgumentException("dueInWorkingDays needs at least 1, got " + workingDays);
+    }
+    this.dueInWorkingDays = workingDays;
+  }
+
+  @Override
+  public void flagForReview(String reason) {
+    flags.add(reason);
+  }
+
+  public List<Rejection> rejections() {
+    return List.copyOf(rejections);
+  }
+
+  public List<String> flags() {
+    return List.copyOf(flags);
+  }
+
+  /** @return the tenant a rule routed to, or null */
+  public String routeTo() {
+    return routeTo;
+  }
+
+  /** @return the deadline a rule set, or null to keep the workflow's */
+  public Integer dueInWorkingDays() {
+    return dueInWorkingDays;
+  }
+}

@@ -1,0 +1,13 @@
+package org.unionhub.platform.tenancy;
+
+/**
+ * A tenant as the runtime sees it.
+ *
+ * @param code the stable code, for example {@code gd-sz-ft}
+ * @param name the union's name
+ * @param level its level
+ * @param parentCode the parent's code, null for the root
+ * @param active whether it accepts requests
+ */
+public record TenantView(
+    String code, String name, TenantLevel level, String parentCode, boolean active) {}

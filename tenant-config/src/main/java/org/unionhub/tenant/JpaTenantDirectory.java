@@ -1,0 +1,95 @@
+package org.unionhub.tenant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.unionhub.platform.tenancy.TenantDirectory;
+import org.unionhub.platform.tenancy.TenantView;
+
+/**
+ * The tenant tree, read from the database once and served from memory; {@link #reload()} after a
+ * change.
+ */
+@ApplicationScoped
+public class JpaTenantDirectory implements TenantDirectory {
+
+  @PersistenceContext(unitName = "unionhub")
+  EntityManager em;
+
+  private volatile Tree tree;
+
+  private record Tree(Map<String, TenantView> byCode, Map<String, List<String>> children) {}
+
+  @Override
+  public Optional<TenantView> find(String code) {
+    return Optional.ofNullable(tree().byCode().get(code));
+  }
+
+  @Override
+  public List<TenantView> all() {
+    return List.copyOf(tree().byCode().values());
+  }
+
+  @Override
+  public Set<String> subtree(String code) {
+    Tree t = tree();
+    if (!t.byCode().containsKey(code)) {
+      return Set.of();
+    }
+    var result = new HashSet<String>();
+    var todo = new ArrayDeque<String>();
+    todo.add(code);
+    while (!todo.isEmpty()) {
+      String next = todo.pop();
+      if (result.add(next)) {
+        todo.addAll(t.children().getOrDefault(next, List.of()));
+      }
+    }
+    return Set.copyOf(result);
+  }
+
+  /** Re-reads the tree from the database. */
+  public void reload() {
+    var rows =
+        em.createQuery("select t from Tenant t", Tenant.class).getResultList().stream()
+            .map(Tenant::view)
+            .toList();
+    var byParent = new HashMap<String, List<TenantView>>();
+    rows.forEach(r -> byParent.computeIfAbsent(r.parentCode(), k -> new ArrayList<>()).add(r));
+    var ordered = new LinkedHashMap<String, TenantView>();
+    var children = new HashMap<String, List<String>>();
+    var todo = new ArrayDeque<TenantView>(byParent.getOrDefault(null, List.of()));
+    while (!todo.isEmpty()) {
+      TenantView t = todo.pop();
+      ordered.put(t.code(), t);
+      var kids = byParent.getOrDefault(t.code(), List.of());
+      children.put(t.code(), kids.stream().map(TenantView::code).toList());
+      kids.stream()
+          .sorted(java.util.Comparator.comparing(TenantView::code).reversed())
+          .forEach(todo::push);
+    }
+    tree = new Tree(java.util.Collections.unmodifiableMap(ordered), Map.copyOf(children));
+  }
+
+  private Tree tree() {
+    Tree t = tree;
+    if (t == null) {
+      synchronized (this) {
+        if (tree == null) {
+          reload();
+        }
+        t = tree;
+      }
+    }
+    return t;
+  }
+}
