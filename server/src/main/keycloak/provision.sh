@@ -3,7 +3,7 @@
 # Re-runs only when the build options below change.
 set -euo pipefail
 home=$1
-options="--db=dev-file --health-enabled=true"
+options="--db=dev-file"
 stamp="$home/.unionhub-built"
 if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$options" ]; then
   echo "Keycloak at $home is already built"
