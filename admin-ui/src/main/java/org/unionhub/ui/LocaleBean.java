@@ -1,7 +1,10 @@
 package org.unionhub.ui;
 
 import jakarta.enterprise.context.SessionScoped;
+import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.Locale;
@@ -23,9 +26,16 @@ public class LocaleBean implements Serializable {
     return "en".equals(locale.getLanguage());
   }
 
-  /** Switches between Chinese and English and reloads the view. */
-  public void toggle() {
+  /**
+   * Switches between Chinese and English, then reloads the page as a new view so that everything
+   * on it, data included, is rendered in the new language.
+   *
+   * @throws IOException when the redirect fails
+   */
+  public void toggle() throws IOException {
     locale = isEnglish() ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH;
-    FacesContext.getCurrentInstance().getViewRoot().setLocale(locale);
+    ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+    HttpServletRequest request = (HttpServletRequest) external.getRequest();
+    external.redirect(request.getRequestURI());
   }
 }

@@ -30,29 +30,76 @@ public class WorklistBean implements Serializable {
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
 
-  /**
-   * One row of the worklist.
-   *
-   * @param id request id
-   * @param tenantName the union it was submitted to
-   * @param moduleName the service
-   * @param applicant the applicant's name
-   * @param stateLabel the state, in the UI language
-   * @param submitted when, China Standard Time
-   * @param dueDate the deadline
-   * @param overdue whether the deadline has passed
-   * @param flag why the rules flagged it, or null
-   */
-  public record Row(
-      String id,
-      String tenantName,
-      String moduleName,
-      String applicant,
-      String stateLabel,
-      String submitted,
-      LocalDate dueDate,
-      boolean overdue,
-      String flag) {}
+  /** One row of the worklist. A class with getters, not a record: Faces 4.0's EL reads beans. */
+  public static final class Row implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private final String id;
+    private final String tenantName;
+    private final String moduleName;
+    private final String applicant;
+    private final String stateLabel;
+    private final String submitted;
+    private final LocalDate dueDate;
+    private final boolean overdue;
+    private final String flag;
+
+    Row(
+        String id,
+        String tenantName,
+        String moduleName,
+        String applicant,
+        String stateLabel,
+        String submitted,
+        LocalDate dueDate,
+        boolean overdue,
+        String flag) {
+      this.id = id;
+      this.tenantName = tenantName;
+      this.moduleName = moduleName;
+      this.applicant = applicant;
+      this.stateLabel = stateLabel;
+      this.submitted = submitted;
+      this.dueDate = dueDate;
+      this.overdue = overdue;
+      this.flag = flag;
+    }
+
+    public String getId() {
+      return id;
+    }
+
+    public String getTenantName() {
+      return tenantName;
+    }
+
+    public String getModuleName() {
+      return moduleName;
+    }
+
+    public String getApplicant() {
+      return applicant;
+    }
+
+    public String getStateLabel() {
+      return stateLabel;
+    }
+
+    public String getSubmitted() {
+      return submitted;
+    }
+
+    public LocalDate getDueDate() {
+      return dueDate;
+    }
+
+    public boolean isOverdue() {
+      return overdue;
+    }
+
+    public String getFlag() {
+      return flag;
+    }
+  }
 
   @Inject Caller caller;
   @Inject transient RequestService requests;
@@ -96,7 +143,7 @@ public class WorklistBean implements Serializable {
         result.add(row(r, requests.maskedData(r), locale, today));
       }
     }
-    result.sort(Comparator.comparing(Row::submitted).reversed());
+    result.sort(Comparator.comparing(Row::getSubmitted).reversed());
     rows = List.copyOf(result);
     scopeNames = String.join("、", names);
   }

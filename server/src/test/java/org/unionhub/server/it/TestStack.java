@@ -1,0 +1,60 @@
+package org.unionhub.server.it;
+
+import java.nio.file.Path;
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.LauncherSessionListener;
+
+/**
+ * Before the first integration test: a fresh PostgreSQL database and role, and a running Keycloak.
+ * After the last: both gone. Arquillian starts WildFly itself (arquillian.xml), reading the
+ * database and Keycloak coordinates from the system properties set here.
+ *
+ * <p>Active only where the build set {@code unionhub.it.keycloak.home} (the failsafe run), so
+ * that unit tests never pay for it.
+ */
+public class TestStack implements LauncherSessionListener {
+
+  private static PostgresDatabase database;
+  private static KeycloakServer keycloak;
+
+  @Override
+  public void launcherSessionOpened(LauncherSession session) {
+    String keycloakHome = System.getProperty("unionhub.it.keycloak.home");
+    if (keycloakHome == null || database != null) {
+      return;
+    }
+    database = PostgresDatabase.create();
+    System.setProperty("unionhub.it.db.url", database.url());
+    System.setProperty("unionhub.it.db.user", database.role);
+    System.setProperty("unionhub.it.db.password", database.password);
+    Path logs = Path.of(System.getProperty("unionhub.it.logs", "target/it-logs"));
+    try {
+      keycloak = KeycloakServer.start(Path.of(keycloakHome), logs);
+    } catch (RuntimeException e) {
+      database.drop();
+      database = null;
+      throw e;
+    }
+    System.setProperty("unionhub.it.keycloak.url", KeycloakServer.url());
+  }
+
+  @Override
+  public void launcherSessionClosed(LauncherSession session) {
+    if (keycloak != null) {
+      keycloak.stop();
+      keycloak = null;
+    }
+    if (database != null) {
+      database.drop();
+      database = null;
+    }
+  }
+
+  /** @return the run's database, for tests that check what was stored */
+  static PostgresDatabase database() {
+    if (database == null) {
+      throw new IllegalStateException("TestStack did not run: is this an integration test (*IT)?");
+    }
+    return database;
+  }
+}
