@@ -3,9 +3,9 @@ package org.unionhub.ui;
 import jakarta.enterprise.context.SessionScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
+import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.Locale;
 
@@ -27,8 +27,8 @@ public class LocaleBean implements Serializable {
   }
 
   /**
-   * Switches between Chinese and English, then reloads the page as a new view so that everything
-   * on it, data included, is rendered in the new language.
+   * Switches between Chinese and English, then reloads the page as a new view so that everything on
+   * it, data included, is rendered in the new language.
    *
    * @throws IOException when the redirect fails
    */

@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.ZoneId;
 import org.unionhub.platform.calendar.WorkingCalendar;
+import org.unionhub.platform.request.RequestLifecycle;
 import org.unionhub.platform.rules.RuleEngine;
 
 /** Shared platform singletons. */
@@ -17,6 +18,7 @@ public class PlatformProducers {
 
   private final RuleEngine ruleEngine = new RuleEngine();
   private final WorkingCalendar calendar = WorkingCalendar.official();
+  private final RequestLifecycle lifecycle = new RequestLifecycle(ruleEngine, calendar);
 
   @Produces
   @Singleton
@@ -28,6 +30,12 @@ public class PlatformProducers {
   @Singleton
   RuleEngine ruleEngine() {
     return ruleEngine;
+  }
+
+  @Produces
+  @Singleton
+  RequestLifecycle lifecycle() {
+    return lifecycle;
   }
 
   @Produces

@@ -30,7 +30,8 @@ public final class SchemaMigrator {
    * @throws SQLException when the database cannot be reached
    * @throws LiquibaseException when a changeset fails
    */
-  public static void migrate(DataSource dataSource, String contexts) throws SQLException, LiquibaseException {
+  public static void migrate(DataSource dataSource, String contexts)
+      throws SQLException, LiquibaseException {
     try (Connection connection = dataSource.getConnection()) {
       migrate(connection, contexts);
     }
@@ -45,7 +46,8 @@ public final class SchemaMigrator {
    */
   public static void migrate(Connection connection, String contexts) throws LiquibaseException {
     Database database =
-        DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
+        DatabaseFactory.getInstance()
+            .findCorrectDatabaseImplementation(new JdbcConnection(connection));
     try {
       Scope.child(
           Map.of(

@@ -46,16 +46,21 @@ public enum FieldType {
       case ID_NUMBER ->
           ResidentIdNumber.isValid(value)
               ? null
-              : problem(field, "INVALID_ID_NUMBER", "身份证号码格式或校验位不正确", "not a valid resident ID number");
+              : problem(
+                  field, "INVALID_ID_NUMBER", "身份证号码格式或校验位不正确", "not a valid resident ID number");
       case MOBILE ->
           MOBILE_NUMBER.matcher(value).matches()
               ? null
-              : problem(field, "INVALID_MOBILE", "手机号码应为以1开头的11位数字", "not an 11-digit mobile number");
+              : problem(
+                  field, "INVALID_MOBILE", "手机号码应为以1开头的11位数字", "not an 11-digit mobile number");
       case CREDIT_CODE ->
           UnifiedSocialCreditCode.isValid(value)
               ? null
               : problem(
-                  field, "INVALID_CREDIT_CODE", "统一社会信用代码格式或校验位不正确", "not a valid unified social credit code");
+                  field,
+                  "INVALID_CREDIT_CODE",
+                  "统一社会信用代码格式或校验位不正确",
+                  "not a valid unified social credit code");
       case CHOICE ->
           field.choices().stream().anyMatch(c -> c.value().equals(value))
               ? null

@@ -7,8 +7,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The 18-character resident identity card number of GB 11643-1999: a six-digit area code, the
- * birth date {@code yyyyMMdd}, a three-digit sequence, and an ISO 7064 MOD 11-2 check character.
+ * The 18-character resident identity card number of GB 11643-1999: a six-digit area code, the birth
+ * date {@code yyyyMMdd}, a three-digit sequence, and an ISO 7064 MOD 11-2 check character.
  *
  * @since 0.1
  */
@@ -96,6 +96,8 @@ public final class ResidentIdNumber {
     if (number == null || number.length() < 10) {
       return number == null ? null : "*".repeat(number.length());
     }
-    return number.substring(0, 6) + "*".repeat(number.length() - 10) + number.substring(number.length() - 4);
+    return number.substring(0, 6)
+        + "*".repeat(number.length() - 10)
+        + number.substring(number.length() - 4);
   }
 }

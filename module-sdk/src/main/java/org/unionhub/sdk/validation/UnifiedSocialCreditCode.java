@@ -11,8 +11,11 @@ import java.util.regex.Pattern;
 public final class UnifiedSocialCreditCode {
 
   private static final String CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-  private static final Pattern SHAPE = Pattern.compile("[0-9A-HJ-NPQRTUWXY]{2}\\d{6}[0-9A-HJ-NPQRTUWXY]{10}");
-  private static final int[] WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
+  private static final Pattern SHAPE =
+      Pattern.compile("[0-9A-HJ-NPQRTUWXY]{2}\\d{6}[0-9A-HJ-NPQRTUWXY]{10}");
+  private static final int[] WEIGHTS = {
+    1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28
+  };
 
   private UnifiedSocialCreditCode() {}
 

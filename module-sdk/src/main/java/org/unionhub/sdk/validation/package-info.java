@@ -1,4 +1,2 @@
-/**
- * Validators for Chinese identifiers that union forms collect. Audience: module developers.
- */
+/** Validators for Chinese identifiers that union forms collect. Audience: module developers. */
 package org.unionhub.sdk.validation;

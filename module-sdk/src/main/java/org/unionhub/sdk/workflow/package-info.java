@@ -1,4 +1,2 @@
-/**
- * The request state machine a module defines. Audience: module developers.
- */
+/** The request state machine a module defines. Audience: module developers. */
 package org.unionhub.sdk.workflow;

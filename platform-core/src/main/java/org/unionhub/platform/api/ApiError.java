@@ -18,8 +18,7 @@ public record ApiError(List<Item> errors) {
    * @param code a stable reason code
    * @param message the reason for people
    */
-  public record Item(
-      String field, Integer line, Integer column, String code, String message) {}
+  public record Item(String field, Integer line, Integer column, String code, String message) {}
 
   public static ApiError of(String code, String message) {
     return new ApiError(List.of(new Item(null, null, null, code, message)));

@@ -87,7 +87,9 @@ public final class ErrorMappers {
   public static class BadJson implements ExceptionMapper<JsonParsingException> {
     @Override
     public Response toResponse(JsonParsingException e) {
-      return error(Response.Status.BAD_REQUEST, ApiError.of("INVALID_JSON", "request body is not valid JSON"));
+      return error(
+          Response.Status.BAD_REQUEST,
+          ApiError.of("INVALID_JSON", "request body is not valid JSON"));
     }
   }
 
@@ -108,7 +110,9 @@ public final class ErrorMappers {
       LOG.log(Level.WARNING, "rule evaluation failed", e);
       return error(
           Response.Status.SERVICE_UNAVAILABLE,
-          ApiError.of("RULES_FAILED", "业务规则执行失败，请联系工会管理员 (the rules failed; the tenant's admins were told)"));
+          ApiError.of(
+              "RULES_FAILED",
+              "业务规则执行失败，请联系工会管理员 (the rules failed; the tenant's admins were told)"));
     }
   }
 
@@ -133,7 +137,8 @@ public final class ErrorMappers {
       LOG.log(Level.SEVERE, "unexpected error, reference " + ref, e);
       return error(
           Response.Status.INTERNAL_SERVER_ERROR,
-          ApiError.of("INTERNAL", "服务器内部错误，参考编号 " + ref + " (internal error, reference " + ref + ")"));
+          ApiError.of(
+              "INTERNAL", "服务器内部错误，参考编号 " + ref + " (internal error, reference " + ref + ")"));
     }
   }
 }

@@ -49,14 +49,27 @@ public record RequestDto(
    * @param configVersion configuration version it was handled under
    */
   public record HistoryDto(
-      String action, String from, String to, String actor, String comment, Instant at, int configVersion) {
+      String action,
+      String from,
+      String to,
+      String actor,
+      String comment,
+      Instant at,
+      int configVersion) {
     static HistoryDto of(RequestTransition t) {
       return new HistoryDto(
-          t.getAction(), t.getFromState(), t.getToState(), t.getActor(), t.getComment(), t.getOccurredAt(), t.getConfigVersion());
+          t.getAction(),
+          t.getFromState(),
+          t.getToState(),
+          t.getActor(),
+          t.getComment(),
+          t.getOccurredAt(),
+          t.getConfigVersion());
     }
   }
 
-  static RequestDto of(ServiceRequest r, Map<String, String> maskedData, List<RequestTransition> history) {
+  static RequestDto of(
+      ServiceRequest r, Map<String, String> maskedData, List<RequestTransition> history) {
     return new RequestDto(
         r.getId().toString(),
         r.getTenantId(),

@@ -4,29 +4,21 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
-import jakarta.persistence.PersistenceException;
-import jakarta.transaction.TransactionalException;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.unionhub.platform.request.NotVisibleException;
 import org.unionhub.platform.request.RequestService;
 import org.unionhub.platform.request.ServiceRequest;
-import org.unionhub.platform.request.WorklistCursor;
-import org.unionhub.platform.request.WorklistPage;
 import org.unionhub.platform.security.Caller;
 
 /** Reading and acting on one service request. */
@@ -53,19 +45,24 @@ public class RequestResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       summary = "Take an action on a request",
-      description = "Needs If-Match with the request's ETag; 409 with the current state when it is stale.")
+      description =
+          "Needs If-Match with the request's ETag; 409 with the current state when it is stale.")
   public Response act(
       @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, JsonObject body) {
     if (ifMatch == null || ifMatch.isBlank()) {
       return ErrorMappers.error(
           Response.Status.PRECONDITION_REQUIRED,
-          ApiError.of("IF_MATCH_REQUIRED", "请带上 If-Match 请求头 (send the request's ETag in If-Match)"));
+          ApiError.of(
+              "IF_MATCH_REQUIRED", "请带上 If-Match 请求头 (send the request's ETag in If-Match)"));
     }
     String action = body == null ? null : text(body, "action");
     if (action == null || action.isBlank()) {
       return ErrorMappers.error(
           Response.Status.BAD_REQUEST,
-          new ApiError(List.of(new ApiError.Item("action", null, null, "REQUIRED", "缺少 action (action is required)"))));
+          new ApiError(
+              List.of(
+                  new ApiError.Item(
+                      "action", null, null, "REQUIRED", "缺少 action (action is required)"))));
     }
     ServiceRequest r =
         requests.act(caller, parseId(id), Etags.version(ifMatch), action, text(body, "comment"));

@@ -3,7 +3,6 @@ package org.unionhub.platform.api;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.TransactionalException;
@@ -20,9 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
-import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.unionhub.platform.request.NotVisibleException;
 import org.unionhub.platform.request.RequestService;
 import org.unionhub.platform.request.ServiceRequest;
 import org.unionhub.platform.request.WorklistCursor;
@@ -65,7 +62,13 @@ public class TenantRequestResource {
       return ErrorMappers.error(
           Response.Status.BAD_REQUEST,
           new ApiError(
-              List.of(new ApiError.Item("data", null, null, "REQUIRED", "请求体应为 {\"data\": {...}} (body must be {\"data\": {...}})"))));
+              List.of(
+                  new ApiError.Item(
+                      "data",
+                      null,
+                      null,
+                      "REQUIRED",
+                      "请求体应为 {\"data\": {...}} (body must be {\"data\": {...}})"))));
     }
     String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.strip();
     if (key != null && key.length() > 100) {

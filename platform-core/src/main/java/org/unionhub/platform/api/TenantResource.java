@@ -34,7 +34,8 @@ public class TenantResource {
    */
   public record TenantDto(String code, String name, String level, String parent) {
     static TenantDto of(TenantView t) {
-      return new TenantDto(t.code(), t.name(), t.level().name().toLowerCase(java.util.Locale.ROOT), t.parentCode());
+      return new TenantDto(
+          t.code(), t.name(), t.level().name().toLowerCase(java.util.Locale.ROOT), t.parentCode());
     }
   }
 
@@ -47,7 +48,10 @@ public class TenantResource {
   public List<TenantDto> list() {
     if (caller.isUnionOfficer()) {
       Set<String> scope = visibility.requestScope(caller);
-      return directory.all().stream().filter(t -> scope.contains(t.code())).map(TenantDto::of).toList();
+      return directory.all().stream()
+          .filter(t -> scope.contains(t.code()))
+          .map(TenantDto::of)
+          .toList();
     }
     return directory.all().stream().filter(TenantView::active).map(TenantDto::of).toList();
   }

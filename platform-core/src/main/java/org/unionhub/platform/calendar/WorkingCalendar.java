@@ -12,8 +12,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Working days on China's official calendar: Monday to Friday, except statutory holidays, plus
- * the make-up workdays (调休) that fall on weekends.
+ * Working days on China's official calendar: Monday to Friday, except statutory holidays, plus the
+ * make-up workdays (调休) that fall on weekends.
  */
 public final class WorkingCalendar {
 
@@ -32,10 +32,11 @@ public final class WorkingCalendar {
     this.exceptions = Map.copyOf(exceptions);
   }
 
-  /** @return the calendar of the State Council's published schedules shipped with UnionHub */
+  /**
+   * @return the calendar of the State Council's published schedules shipped with UnionHub
+   */
   public static WorkingCalendar official() {
-    try (InputStream in =
-        WorkingCalendar.class.getResourceAsStream("cn-official.csv")) {
+    try (InputStream in = WorkingCalendar.class.getResourceAsStream("cn-official.csv")) {
       var days = new HashMap<LocalDate, DayKind>();
       var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
       for (String line = reader.readLine(); line != null; line = reader.readLine()) {

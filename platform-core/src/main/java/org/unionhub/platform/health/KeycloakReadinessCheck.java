@@ -38,6 +38,9 @@ public class KeycloakReadinessCheck implements HealthCheck {
       Thread.currentThread().interrupt();
       up = false;
     }
-    return HealthCheckResponse.named("unionhub-keycloak").status(up).withData("provider", provider).build();
+    return HealthCheckResponse.named("unionhub-keycloak")
+        .status(up)
+        .withData("provider", provider)
+        .build();
   }
 }

@@ -28,7 +28,9 @@ public class PlatformReadiness {
     return ready && failure.get() == null;
   }
 
-  /** @return why start-up failed, or null */
+  /**
+   * @return why start-up failed, or null
+   */
   public String failure() {
     return failure.get();
   }

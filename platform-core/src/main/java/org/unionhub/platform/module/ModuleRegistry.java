@@ -86,7 +86,9 @@ public class ModuleRegistry {
     return Optional.ofNullable(modules.get(id));
   }
 
-  /** @return every loaded module, ordered by {@link ServiceModuleFactory#order()} then id */
+  /**
+   * @return every loaded module, ordered by {@link ServiceModuleFactory#order()} then id
+   */
   public List<ServiceModuleFactory> all() {
     return modules.values().stream()
         .sorted(
@@ -95,7 +97,9 @@ public class ModuleRegistry {
         .toList();
   }
 
-  /** @return why modules were refused, one message each */
+  /**
+   * @return why modules were refused, one message each
+   */
   public List<String> refusals() {
     return refusals;
   }

@@ -1,8 +1,8 @@
 package org.unionhub.platform.request;
 
 /**
- * The thing asked for does not exist or the caller may not see it; the API answers 404 for both
- * so that nothing leaks.
+ * The thing asked for does not exist or the caller may not see it; the API answers 404 for both so
+ * that nothing leaks.
  */
 public class NotVisibleException extends RuntimeException {
 

@@ -10,11 +10,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,24 +20,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.unionhub.platform.calendar.WorkingCalendar;
 import org.unionhub.platform.module.ModuleRegistry;
 import org.unionhub.platform.rules.RuleEngine;
-import org.unionhub.platform.rules.RuleOutcome;
 import org.unionhub.platform.security.Caller;
-import org.unionhub.platform.security.Role;
 import org.unionhub.platform.tenancy.TenantDirectory;
 import org.unionhub.platform.tenancy.TenantView;
 import org.unionhub.platform.tenancy.Visibility;
 import org.unionhub.sdk.ModuleDescriptor;
-import org.unionhub.sdk.ServiceModule;
 import org.unionhub.sdk.ServiceModuleFactory;
 import org.unionhub.sdk.Submission;
-import org.unionhub.sdk.form.FieldProblem;
 import org.unionhub.sdk.form.FormField;
-import org.unionhub.sdk.workflow.State;
-import org.unionhub.sdk.workflow.Transition;
 
 /** Use cases on service requests: submit, list, read, act. */
 @ApplicationScoped
@@ -59,8 +48,7 @@ public class RequestService {
   @Inject Visibility visibility;
   @Inject WorkingCalendar calendar;
   @Inject Clock clock;
-
-  private final Map<String, List<String>> defaultRules = new ConcurrentHashMap<>();
+  @Inject RequestLifecycle lifecycle;
 
   /**
    * The result of a submission.
@@ -85,47 +73,41 @@ public class RequestService {
   public Submitted submit(
       Caller caller, String tenantCode, String moduleId, JsonObject data, String idempotencyKey) {
     TenantView tenant =
-        tenants.find(tenantCode).filter(TenantView::active).orElseThrow(() -> new NotVisibleException("tenant"));
-    ServiceModuleFactory module = modules.find(moduleId).orElseThrow(() -> new NotVisibleException("module"));
+        tenants
+            .find(tenantCode)
+            .filter(TenantView::active)
+            .orElseThrow(() -> new NotVisibleException("tenant"));
+    ServiceModuleFactory module =
+        modules.find(moduleId).orElseThrow(() -> new NotVisibleException("module"));
     if (idempotencyKey != null) {
       var earlier = findByIdempotencyKey(caller.username(), idempotencyKey);
       if (earlier != null) {
         return new Submitted(earlier, false);
       }
     }
-    ModuleDescriptor descriptor = module.descriptor();
-    Map<String, String> values = validate(descriptor, data);
-    LocalDate today = LocalDate.now(clock);
-    RuleOutcome outcome;
-    try (ServiceModule instance = module.create()) {
-      var submission = new Submission(tenant.code(), caller.username(), today, values);
-      outcome = ruleEngine.evaluate(defaultRules(module), instance.facts(submission));
-    }
-    if (!outcome.rejections().isEmpty()) {
-      throw new SubmissionRefusedException(
-          outcome.rejections().stream()
-              .map(r -> new FieldError(r.field(), r.code(), r.message()))
-              .toList());
-    }
-    State initial = descriptor.workflow().state(descriptor.workflow().initialState()).orElseThrow();
-    int days = outcome.dueInWorkingDays() != null ? outcome.dueInWorkingDays() : initial.workingDays();
+    var earlier = new ArrayList<FieldError>();
+    Map<String, String> values = textValues(data, earlier);
+    var submission = new Submission(tenant.code(), caller.username(), LocalDate.now(clock), values);
+    RequestLifecycle.Accepted accepted = lifecycle.submit(module, submission, earlier);
     Instant now = clock.instant();
     var request =
         new ServiceRequest(
             tenant.code(),
-            descriptor.id(),
-            initial.name(),
-            toJson(values),
+            module.getId(),
+            accepted.initialState().name(),
+            toJson(accepted.values()),
             caller.username(),
             now,
-            days > 0 ? calendar.addWorkingDays(today, days) : null,
+            accepted.dueDate(),
             idempotencyKey,
             0);
-    if (!outcome.flags().isEmpty()) {
-      request.flag(String.join("; ", outcome.flags()));
+    if (!accepted.flags().isEmpty()) {
+      request.flag(String.join("; ", accepted.flags()));
     }
     em.persist(request);
-    em.persist(new RequestTransition(request, null, initial.name(), "submit", caller.username(), null, now));
+    em.persist(
+        new RequestTransition(
+            request, null, accepted.initialState().name(), "submit", caller.username(), null, now));
     em.flush();
     return new Submitted(request, true);
   }
@@ -144,14 +126,18 @@ public class RequestService {
    */
   @Transactional
   public WorklistPage worklist(
-      Caller caller, String tenantCode, String moduleId, String state, WorklistCursor after, int limit) {
+      Caller caller,
+      String tenantCode,
+      String moduleId,
+      String state,
+      WorklistCursor after,
+      int limit) {
     Set<String> scope = visibility.requestScope(caller);
     if (!scope.contains(tenantCode)) {
       throw new NotVisibleException("tenant");
     }
     Set<String> subtree = tenants.subtree(tenantCode);
-    var jpql =
-        new StringBuilder("select r from ServiceRequest r where r.tenantId in :tenants");
+    var jpql = new StringBuilder("select r from ServiceRequest r where r.tenantId in :tenants");
     if (moduleId != null) {
       jpql.append(" and r.module = :module");
     }
@@ -159,11 +145,11 @@ public class RequestService {
       jpql.append(" and r.state = :state");
     }
     if (after != null) {
-      jpql.append(
-          " and (r.submittedAt < :at or (r.submittedAt = :at and r.id < :id))");
+      jpql.append(" and (r.submittedAt < :at or (r.submittedAt = :at and r.id < :id))");
     }
     jpql.append(" order by r.submittedAt desc, r.id desc");
-    var query = em.createQuery(jpql.toString(), ServiceRequest.class).setParameter("tenants", subtree);
+    var query =
+        em.createQuery(jpql.toString(), ServiceRequest.class).setParameter("tenants", subtree);
     if (moduleId != null) {
       query.setParameter("module", moduleId);
     }
@@ -223,7 +209,8 @@ public class RequestService {
    *     or another action won a race
    */
   @Transactional
-  public ServiceRequest act(Caller caller, UUID id, int expectedVersion, String action, String comment) {
+  public ServiceRequest act(
+      Caller caller, UUID id, int expectedVersion, String action, String comment) {
     ServiceRequest request = get(caller, id);
     if (!visibility.requestScope(caller).contains(request.getTenantId())) {
       throw new NotAllowedException("only union staff of this tenant may act on the request");
@@ -233,32 +220,29 @@ public class RequestService {
           "the request changed since you read it", request.getState(), request.getVersion());
     }
     ModuleDescriptor descriptor =
-        modules.find(request.getModule()).orElseThrow(() -> new NotVisibleException("module")).descriptor();
-    Transition transition =
-        descriptor
-            .workflow()
-            .transition(request.getState(), action)
-            .orElseThrow(
-                () ->
-                    new RequestConflictException(
-                        "action '" + action + "' is not possible in state '" + request.getState() + "'",
-                        request.getState(),
-                        request.getVersion()));
-    if (!mayTake(caller, transition)) {
-      throw new NotAllowedException("action '" + action + "' needs the role " + transition.role());
-    }
-    State target = descriptor.workflow().state(transition.to()).orElseThrow();
+        modules
+            .find(request.getModule())
+            .orElseThrow(() -> new NotVisibleException("module"))
+            .descriptor();
+    RequestLifecycle.Move move =
+        lifecycle.act(
+            descriptor,
+            request.getState(),
+            request.getVersion(),
+            action,
+            caller.roles(),
+            LocalDate.now(clock));
     Instant now = clock.instant();
     String from = request.getState();
-    request.moveTo(
-        target.name(),
-        target.workingDays() > 0 ? calendar.addWorkingDays(LocalDate.now(clock), target.workingDays()) : null,
-        now);
-    em.persist(new RequestTransition(request, from, target.name(), action, caller.username(), comment, now));
+    request.moveTo(move.target().name(), move.dueDate(), now);
+    em.persist(
+        new RequestTransition(
+            request, from, move.target().name(), action, caller.username(), comment, now));
     try {
       em.flush();
     } catch (OptimisticLockException e) {
-      throw new RequestConflictException("another action on this request won", from, expectedVersion + 1);
+      throw new RequestConflictException(
+          "another action on this request won", from, expectedVersion + 1);
     }
     return request;
   }
@@ -270,14 +254,16 @@ public class RequestService {
    * @return the data with ID numbers masked
    */
   public Map<String, String> maskedData(ServiceRequest request) {
-    ModuleDescriptor descriptor = modules.find(request.getModule()).map(ServiceModuleFactory::descriptor).orElse(null);
+    ModuleDescriptor descriptor =
+        modules.find(request.getModule()).map(ServiceModuleFactory::descriptor).orElse(null);
     var result = new LinkedHashMap<String, String>();
     JsonObject json = Json.createReader(new StringReader(request.getData())).readObject();
     json.forEach(
         (k, v) -> {
           String value = v instanceof JsonString s ? s.getString() : v.toString();
           FormField field = descriptor == null ? null : descriptor.field(k);
-          boolean secret = field == null || field.type() == org.unionhub.sdk.form.FieldType.ID_NUMBER;
+          boolean secret =
+              field == null || field.type() == org.unionhub.sdk.form.FieldType.ID_NUMBER;
           result.put(k, secret ? org.unionhub.sdk.validation.ResidentIdNumber.mask(value) : value);
         });
     return result;
@@ -286,12 +272,6 @@ public class RequestService {
   private boolean canSee(Caller caller, ServiceRequest request) {
     return caller.username().equals(request.getSubmittedBy())
         || visibility.requestScope(caller).contains(request.getTenantId());
-  }
-
-  private static boolean mayTake(Caller caller, Transition transition) {
-    return caller.hasRole(transition.role())
-        || caller.hasRole(Role.PLATFORM_ADMIN)
-        || (Role.STAFF.equals(transition.role()) && caller.hasRole(Role.TENANT_ADMIN));
   }
 
   /**
@@ -318,53 +298,18 @@ public class RequestService {
         .orElse(null);
   }
 
-  static Map<String, String> validate(ModuleDescriptor descriptor, JsonObject data) {
-    var problems = new ArrayList<FieldError>();
+  /** Form values must be text; anything else is reported and left out. */
+  private static Map<String, String> textValues(JsonObject data, List<FieldError> problems) {
     var values = new LinkedHashMap<String, String>();
     JsonObject input = data == null ? JsonValue.EMPTY_JSON_OBJECT : data;
     for (var entry : input.entrySet()) {
-      if (descriptor.field(entry.getKey()) == null) {
-        problems.add(new FieldError(entry.getKey(), "UNKNOWN_FIELD", "表单中没有此项 (no such field in this form)"));
-      } else if (entry.getValue() instanceof JsonString s) {
+      if (entry.getValue() instanceof JsonString s) {
         values.put(entry.getKey(), s.getString().strip());
       } else if (entry.getValue().getValueType() != JsonValue.ValueType.NULL) {
         problems.add(new FieldError(entry.getKey(), "NOT_TEXT", "应为文本 (must be a string)"));
       }
     }
-    var alreadyRefused = new java.util.HashSet<String>();
-    problems.forEach(p -> alreadyRefused.add(p.field()));
-    for (FormField field : descriptor.form()) {
-      if (alreadyRefused.contains(field.name())) {
-        continue;
-      }
-      FieldProblem problem = field.check(values.get(field.name()));
-      if (problem != null) {
-        problems.add(new FieldError(problem.field(), problem.code(), problem.message().zh() + " (" + problem.message().en() + ")"));
-      }
-    }
-    if (!problems.isEmpty()) {
-      throw new SubmissionRefusedException(problems);
-    }
     return values;
-  }
-
-  private List<String> defaultRules(ServiceModuleFactory module) {
-    return defaultRules.computeIfAbsent(
-        module.getId(),
-        id -> {
-          var sources = new ArrayList<String>();
-          for (String resource : module.descriptor().defaultRules()) {
-            try (InputStream in = module.getClass().getClassLoader().getResourceAsStream(resource)) {
-              if (in == null) {
-                throw new IllegalStateException("module " + id + " lists missing rule resource " + resource);
-              }
-              sources.add(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            } catch (IOException e) {
-              throw new UncheckedIOException(e);
-            }
-          }
-          return List.copyOf(sources);
-        });
   }
 
   private static String toJson(Map<String, String> values) {

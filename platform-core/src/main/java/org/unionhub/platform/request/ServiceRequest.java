@@ -105,7 +105,9 @@ public class ServiceRequest {
     return state;
   }
 
-  /** @return the form data as a JSON object */
+  /**
+   * @return the form data as a JSON object
+   */
   public String getData() {
     return data;
   }

@@ -18,7 +18,9 @@ public record WorklistCursor(Instant submittedAt, UUID id) {
     return new WorklistCursor(last.getSubmittedAt(), last.getId());
   }
 
-  /** @return the cursor as an opaque URL-safe token */
+  /**
+   * @return the cursor as an opaque URL-safe token
+   */
   public String encode() {
     return Base64.getUrlEncoder()
         .withoutPadding()

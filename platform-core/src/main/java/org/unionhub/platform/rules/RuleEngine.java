@@ -37,7 +37,9 @@ public class RuleEngine {
     return byHash.computeIfAbsent(hash(String.join("\u0000", sources)), h -> compile(h, sources));
   }
 
-  /** @return how many distinct KieBases are cached */
+  /**
+   * @return how many distinct KieBases are cached
+   */
   public int cachedKieBases() {
     return byHash.size();
   }
@@ -82,7 +84,10 @@ public class RuleEngine {
     if (!errors.isEmpty()) {
       throw new RuleCompilationException(
           errors.stream()
-              .map(m -> new RuleProblem(Math.max(m.getLine(), 0), Math.max(m.getColumn(), 0), m.getText()))
+              .map(
+                  m ->
+                      new RuleProblem(
+                          Math.max(m.getLine(), 0), Math.max(m.getColumn(), 0), m.getText()))
               .toList());
     }
     KieBase kieBase = kieServices.newKieContainer(releaseId).getKieBase();
@@ -94,7 +99,8 @@ public class RuleEngine {
   static String hash(String text) {
     try {
       return HexFormat.of()
-          .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is missing from this JDK", e);
     }

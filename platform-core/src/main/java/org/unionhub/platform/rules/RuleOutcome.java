@@ -52,12 +52,16 @@ public final class RuleOutcome implements Actions {
     return List.copyOf(flags);
   }
 
-  /** @return the tenant a rule routed to, or null */
+  /**
+   * @return the tenant a rule routed to, or null
+   */
   public String routeTo() {
     return routeTo;
   }
 
-  /** @return the deadline a rule set, or null to keep the workflow's */
+  /**
+   * @return the deadline a rule set, or null to keep the workflow's
+   */
   public Integer dueInWorkingDays() {
     return dueInWorkingDays;
   }

@@ -21,7 +21,9 @@ public record Caller(String username, Set<String> roles, Set<String> tenants)
     return roles.contains(role);
   }
 
-  /** @return whether the caller works for a union (staff, tenant admin or platform admin) */
+  /**
+   * @return whether the caller works for a union (staff, tenant admin or platform admin)
+   */
   public boolean isUnionOfficer() {
     return hasRole(Role.STAFF) || hasRole(Role.TENANT_ADMIN) || hasRole(Role.PLATFORM_ADMIN);
   }

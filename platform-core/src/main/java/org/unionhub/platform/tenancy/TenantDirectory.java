@@ -13,7 +13,9 @@ public interface TenantDirectory {
    */
   Optional<TenantView> find(String code);
 
-  /** @return every tenant, parents before children */
+  /**
+   * @return every tenant, parents before children
+   */
   List<TenantView> all();
 
   /**

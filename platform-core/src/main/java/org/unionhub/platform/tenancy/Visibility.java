@@ -9,8 +9,8 @@ import org.unionhub.platform.security.Caller;
 import org.unionhub.platform.security.Role;
 
 /**
- * Whose data a caller may see: union officers see their tenants and all descendants, never
- * siblings or ancestors; platform admins see everything.
+ * Whose data a caller may see: union officers see their tenants and all descendants, never siblings
+ * or ancestors; platform admins see everything.
  */
 @ApplicationScoped
 public class Visibility {

@@ -54,7 +54,8 @@ final class Api {
                   + PASSWORD;
           var request =
               HttpRequest.newBuilder(
-                      URI.create(KeycloakServer.url() + "/realms/unionhub/protocol/openid-connect/token"))
+                      URI.create(
+                          KeycloakServer.url() + "/realms/unionhub/protocol/openid-connect/token"))
                   .header("Content-Type", "application/x-www-form-urlencoded")
                   .POST(HttpRequest.BodyPublishers.ofString(form))
                   .build();
@@ -99,13 +100,15 @@ final class Api {
 
   private static Answer send(HttpRequest request) {
     try {
-      HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      HttpResponse<String> response =
+          HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       JsonStructure body = null;
       String raw = response.body();
       if (raw != null && (raw.startsWith("{") || raw.startsWith("["))) {
         body = Json.createReader(new StringReader(raw)).read();
       }
-      return new Answer(response.statusCode(), body, raw, response.headers().firstValue("ETag").orElse(null));
+      return new Answer(
+          response.statusCode(), body, raw, response.headers().firstValue("ETag").orElse(null));
     } catch (IOException e) {
       throw new IllegalStateException(request.method() + " " + request.uri() + " failed: " + e, e);
     } catch (InterruptedException e) {
@@ -116,7 +119,8 @@ final class Api {
 
   /** A resident ID number with a correct check digit (GB 11643). */
   static String idNumber(LocalDate birth, int sequence) {
-    String first17 = "440304" + birth.toString().replace("-", "") + String.format("%03d", sequence % 1000);
+    String first17 =
+        "440304" + birth.toString().replace("-", "") + String.format("%03d", sequence % 1000);
     int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
     int sum = 0;
     for (int i = 0; i < 17; i++) {

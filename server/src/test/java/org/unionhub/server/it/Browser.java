@@ -17,8 +17,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /** Headless Chromium from Debian's packages, driven by Debian's chromedriver. */
 final class Browser implements AutoCloseable {
 
-  private static final String CHROMIUM = System.getProperty("unionhub.it.chromium", "/usr/bin/chromium");
-  private static final String DRIVER = System.getProperty("unionhub.it.chromedriver", "/usr/bin/chromedriver");
+  private static final String CHROMIUM =
+      System.getProperty("unionhub.it.chromium", "/usr/bin/chromium");
+  private static final String DRIVER =
+      System.getProperty("unionhub.it.chromedriver", "/usr/bin/chromedriver");
 
   final WebDriver driver;
   private final Path profile;
@@ -73,7 +75,8 @@ final class Browser implements AutoCloseable {
   void screenshot(String name) throws Exception {
     Path dir = Path.of(System.getProperty("unionhub.it.logs", "target/it-logs"));
     Files.createDirectories(dir);
-    Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+    Files.write(
+        dir.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
   }
 
   @Override

@@ -28,8 +28,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The thin slice through the real stack: a worker's enrollment application goes through the
- * module's form checks and Drools rule, lands in PostgreSQL under its tenant, and shows up only
- * for the staff who may see it.
+ * module's form checks and Drools rule, lands in PostgreSQL under its tenant, and shows up only for
+ * the staff who may see it.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -86,7 +86,10 @@ class EnrollmentApiIT {
 
     assertThat(answer.status()).isEqualTo(422);
     List<String> problems = new ArrayList<>();
-    answer.json().getJsonArray("errors").getValuesAs(JsonObject.class)
+    answer
+        .json()
+        .getJsonArray("errors")
+        .getValuesAs(JsonObject.class)
         .forEach(e -> problems.add(e.getString("field") + ":" + e.getString("code")));
     assertThat(problems)
         .contains(
@@ -103,8 +106,12 @@ class EnrollmentApiIT {
     var noData = Api.postRaw(SUBMIT, "worker1", "{\"name\":\"张三\"}");
     assertThat(noData.status()).isEqualTo(400);
     assertThat(noData.raw()).contains("\"field\":\"data\"");
-    assertThat(Api.post("/api/v1/tenants/gd-sz-ft-001/modules/no-such-module/requests", "worker1",
-            Api.enrollment("张三", adultId())).status())
+    assertThat(
+            Api.post(
+                    "/api/v1/tenants/gd-sz-ft-001/modules/no-such-module/requests",
+                    "worker1",
+                    Api.enrollment("张三", adultId()))
+                .status())
         .isEqualTo(404);
   }
 
@@ -119,7 +126,8 @@ class EnrollmentApiIT {
 
     try (Connection c = TestStack.database().connect();
         PreparedStatement ps =
-            c.prepareStatement("select tenant_id, module, state, data->>'name' from service_request where id = ?")) {
+            c.prepareStatement(
+                "select tenant_id, module, state, data->>'name' from service_request where id = ?")) {
       ps.setObject(1, UUID.fromString(id));
       try (ResultSet rs = ps.executeQuery()) {
         assertThat(rs.next()).isTrue();
@@ -182,16 +190,28 @@ class EnrollmentApiIT {
     String id = submitValid("worker2", "吴昊").getString("id");
     var read = Api.get("/api/v1/requests/" + id, "ft-staff");
     String etag = read.etag();
-    var approve = Json.createObjectBuilder().add("action", "approve").add("comment", "材料齐全").build();
+    var approve =
+        Json.createObjectBuilder().add("action", "approve").add("comment", "材料齐全").build();
 
     assertThat(Api.post("/api/v1/requests/" + id + "/transitions", "ft-staff", approve).status())
         .isEqualTo(428);
-    assertThat(Api.post("/api/v1/requests/" + id + "/transitions", "ft-staff", approve, "If-Match", "\"99\"").status())
+    assertThat(
+            Api.post(
+                    "/api/v1/requests/" + id + "/transitions",
+                    "ft-staff",
+                    approve,
+                    "If-Match",
+                    "\"99\"")
+                .status())
         .isEqualTo(409);
-    assertThat(Api.post("/api/v1/requests/" + id + "/transitions", "worker2", approve, "If-Match", etag).status())
+    assertThat(
+            Api.post(
+                    "/api/v1/requests/" + id + "/transitions", "worker2", approve, "If-Match", etag)
+                .status())
         .isEqualTo(403);
 
-    var done = Api.post("/api/v1/requests/" + id + "/transitions", "ft-staff", approve, "If-Match", etag);
+    var done =
+        Api.post("/api/v1/requests/" + id + "/transitions", "ft-staff", approve, "If-Match", etag);
 
     assertThat(done.status()).as(done.raw()).isEqualTo(200);
     assertThat(done.json().getString("state")).isEqualTo("approved");
@@ -199,7 +219,13 @@ class EnrollmentApiIT {
     assertThat(history).hasSize(2);
     assertThat(history.getJsonObject(1).getString("actor")).isEqualTo("ft-staff");
     assertThat(history.getJsonObject(1).getString("comment")).isEqualTo("材料齐全");
-    var again = Api.post("/api/v1/requests/" + id + "/transitions", "ft-staff", approve, "If-Match", done.etag());
+    var again =
+        Api.post(
+            "/api/v1/requests/" + id + "/transitions",
+            "ft-staff",
+            approve,
+            "If-Match",
+            done.etag());
     assertThat(again.status()).isEqualTo(409);
     assertThat(again.json().getString("state")).isEqualTo("approved");
   }
@@ -240,7 +266,8 @@ class EnrollmentApiIT {
   }
 
   private static List<String> worklistIds(String tenant, String user) {
-    var answer = Api.get("/api/v1/tenants/" + tenant + "/requests?module=enrollment&limit=100", user);
+    var answer =
+        Api.get("/api/v1/tenants/" + tenant + "/requests?module=enrollment&limit=100", user);
     assertThat(answer.status()).as(answer.raw()).isEqualTo(200);
     return answer.json().getJsonArray("items").getValuesAs(JsonObject.class).stream()
         .map(o -> o.getString("id"))
@@ -250,9 +277,10 @@ class EnrollmentApiIT {
   private static List<String> tenantCodes(String user) {
     var answer = Api.get("/api/v1/tenants", user);
     assertThat(answer.status()).isEqualTo(200);
-    return ((JsonArray) answer.body()).getValuesAs(JsonObject.class).stream()
-        .map(o -> ((JsonString) o.get("code")).getString())
-        .toList();
+    return ((JsonArray) answer.body())
+        .getValuesAs(JsonObject.class).stream()
+            .map(o -> ((JsonString) o.get("code")).getString())
+            .toList();
   }
 
   private static long countRequests() throws Exception {

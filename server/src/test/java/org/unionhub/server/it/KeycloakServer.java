@@ -55,7 +55,8 @@ final class KeycloakServer {
   private void awaitReady(Duration timeout, Path log) {
     var client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     var probe =
-        HttpRequest.newBuilder(URI.create(url() + "/realms/unionhub/.well-known/openid-configuration"))
+        HttpRequest.newBuilder(
+                URI.create(url() + "/realms/unionhub/.well-known/openid-configuration"))
             .timeout(Duration.ofSeconds(5))
             .build();
     long deadline = System.nanoTime() + timeout.toNanos();

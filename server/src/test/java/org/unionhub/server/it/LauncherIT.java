@@ -28,9 +28,12 @@ class LauncherIT {
   private static final int OFFSET = 2000;
   private static final String APP = "http://localhost:" + (8080 + OFFSET);
   private static final String KEYCLOAK = "http://localhost:" + (8180 + OFFSET);
-  private static final Path ROOT = Path.of(System.getProperty("unionhub.it.root", "..")).toAbsolutePath().normalize();
-  private static final Path WORK = Path.of(System.getProperty("unionhub.it.logs", "target/it-logs")).resolve("launcher");
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final Path ROOT =
+      Path.of(System.getProperty("unionhub.it.root", "..")).toAbsolutePath().normalize();
+  private static final Path WORK =
+      Path.of(System.getProperty("unionhub.it.logs", "target/it-logs")).resolve("launcher");
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private Process running;
 
@@ -64,7 +67,9 @@ class LauncherIT {
   }
 
   private static Process launcher(String command, String log) throws IOException {
-    var builder = new ProcessBuilder("bash", ROOT.resolve("unionhub").toString(), command).directory(ROOT.toFile());
+    var builder =
+        new ProcessBuilder("bash", ROOT.resolve("unionhub").toString(), command)
+            .directory(ROOT.toFile());
     builder.environment().put("UNIONHUB_PORT_OFFSET", Integer.toString(OFFSET));
     builder.environment().put("UNIONHUB_RUN_DIR", WORK.resolve("run").toString());
     builder.environment().put("UNIONHUB_DATA_DIR", WORK.resolve("data").toString());
@@ -87,16 +92,19 @@ class LauncherIT {
   }
 
   private static String submit() throws Exception {
-    String body = Api.enrollment("刘洋", Api.idNumber(LocalDate.now().minusYears(22), 901)).toString();
+    String body =
+        Api.enrollment("刘洋", Api.idNumber(LocalDate.now().minusYears(22), 901)).toString();
     var request =
-        HttpRequest.newBuilder(URI.create(APP + "/api/v1/tenants/gd-sz-ft-001/modules/enrollment/requests"))
+        HttpRequest.newBuilder(
+                URI.create(APP + "/api/v1/tenants/gd-sz-ft-001/modules/enrollment/requests"))
             .header("Authorization", "Bearer " + token("worker1"))
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
             .build();
     var response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-    var json = jakarta.json.Json.createReader(new java.io.StringReader(response.body())).readObject();
+    var json =
+        jakarta.json.Json.createReader(new java.io.StringReader(response.body())).readObject();
     return json.getString("id");
   }
 
@@ -107,7 +115,8 @@ class LauncherIT {
             + "&password="
             + Api.PASSWORD;
     var request =
-        HttpRequest.newBuilder(URI.create(KEYCLOAK + "/realms/unionhub/protocol/openid-connect/token"))
+        HttpRequest.newBuilder(
+                URI.create(KEYCLOAK + "/realms/unionhub/protocol/openid-connect/token"))
             .header("Content-Type", "application/x-www-form-urlencoded")
             .POST(HttpRequest.BodyPublishers.ofString(form))
             .build();
@@ -119,13 +128,15 @@ class LauncherIT {
   }
 
   private static int status(String url, String token) throws Exception {
-    var request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).build();
+    var request =
+        HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).build();
     return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
   }
 
   private static boolean reachable(String url) {
     try {
-      HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(3)).build(),
+      HTTP.send(
+          HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(3)).build(),
           HttpResponse.BodyHandlers.discarding());
       return true;
     } catch (IOException e) {

@@ -16,7 +16,8 @@ final class PostgresDatabase {
   static final String HOST = System.getProperty("unionhub.it.pg.host", "127.0.0.1");
   static final int PORT = Integer.getInteger("unionhub.it.pg.port", 5432);
   private static final String ADMIN = System.getProperty("unionhub.it.pg.admin", "postgres");
-  private static final String ADMIN_PASSWORD = System.getProperty("unionhub.it.pg.admin-password", "");
+  private static final String ADMIN_PASSWORD =
+      System.getProperty("unionhub.it.pg.admin-password", "");
 
   final String name;
   final String role;
@@ -44,7 +45,11 @@ final class PostgresDatabase {
     try (Connection c = admin();
         Statement s = c.createStatement()) {
       s.execute(
-          "CREATE ROLE " + db.role + " LOGIN PASSWORD '" + db.password + "'"
+          "CREATE ROLE "
+              + db.role
+              + " LOGIN PASSWORD '"
+              + db.password
+              + "'"
               + " NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS");
       s.execute("CREATE DATABASE " + db.name + " OWNER " + db.role + " ENCODING 'UTF8'");
     } catch (SQLException e) {

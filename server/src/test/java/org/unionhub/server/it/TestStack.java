@@ -9,8 +9,8 @@ import org.junit.platform.launcher.LauncherSessionListener;
  * After the last: both gone. Arquillian starts WildFly itself (arquillian.xml), reading the
  * database and Keycloak coordinates from the system properties set here.
  *
- * <p>Active only where the build set {@code unionhub.it.keycloak.home} (the failsafe run), so
- * that unit tests never pay for it.
+ * <p>Active only where the build set {@code unionhub.it.keycloak.home} (the failsafe run), so that
+ * unit tests never pay for it.
  */
 public class TestStack implements LauncherSessionListener {
 
@@ -50,7 +50,9 @@ public class TestStack implements LauncherSessionListener {
     }
   }
 
-  /** @return the run's database, for tests that check what was stored */
+  /**
+   * @return the run's database, for tests that check what was stored
+   */
   static PostgresDatabase database() {
     if (database == null) {
       throw new IllegalStateException("TestStack did not run: is this an integration test (*IT)?");

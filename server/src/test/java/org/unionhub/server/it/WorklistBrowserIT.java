@@ -61,7 +61,10 @@ class WorklistBrowserIT {
       browser.open("/staff/worklist.xhtml");
       browser.login("ns-staff");
       browser.waitFor(By.id("worklist:requests"));
-      assertThat(browser.driver.getPageSource()).doesNotContain(id).doesNotContain("欧阳娜").contains("南山区总工会");
+      assertThat(browser.driver.getPageSource())
+          .doesNotContain(id)
+          .doesNotContain("欧阳娜")
+          .contains("南山区总工会");
     }
   }
 

@@ -54,7 +54,8 @@ public final class EnrollmentModuleFactory implements ServiceModuleFactory {
                   List.of(
                       new Choice("employee", LocalizedText.of("劳动合同用工", "Employee")),
                       new Choice("dispatched", LocalizedText.of("劳务派遣", "Dispatched worker")),
-                      new Choice("flexible", LocalizedText.of("新就业形态劳动者", "Platform or gig worker")),
+                      new Choice(
+                          "flexible", LocalizedText.of("新就业形态劳动者", "Platform or gig worker")),
                       new Choice("part-time", LocalizedText.of("非全日制用工", "Part-time worker")))),
               FormField.of(
                   "district", FieldType.TENANT, LocalizedText.of("所在区县", "District"), false),
@@ -73,7 +74,11 @@ public final class EnrollmentModuleFactory implements ServiceModuleFactory {
                       "staff",
                       LocalizedText.of("批准入会", "Approve")),
                   new Transition(
-                      "reject", "submitted", "rejected", "staff", LocalizedText.of("不予批准", "Reject")))),
+                      "reject",
+                      "submitted",
+                      "rejected",
+                      "staff",
+                      LocalizedText.of("不予批准", "Reject")))),
           List.of(Applicant.class),
           List.of("org/unionhub/modules/enrollment/enrollment.drl"));
 

@@ -30,8 +30,11 @@ class EnrollmentRulesTest {
     KieServices ks = KieServices.Factory.get();
     var kfs = ks.newKieFileSystem();
     for (String resource : factory.descriptor().defaultRules()) {
-      try (InputStream in = EnrollmentRulesTest.class.getClassLoader().getResourceAsStream(resource)) {
-        kfs.write("src/main/resources/" + resource, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      try (InputStream in =
+          EnrollmentRulesTest.class.getClassLoader().getResourceAsStream(resource)) {
+        kfs.write(
+            "src/main/resources/" + resource,
+            new String(in.readAllBytes(), StandardCharsets.UTF_8));
       }
     }
     var builder = ks.newKieBuilder(kfs).buildAll();

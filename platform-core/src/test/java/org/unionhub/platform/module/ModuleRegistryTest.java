@@ -1,0 +1,55 @@
+package org.unionhub.platform.module;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.unionhub.modules.enrollment.EnrollmentModuleFactory;
+import org.unionhub.sdk.LocalizedText;
+import org.unionhub.sdk.ModuleDescriptor;
+import org.unionhub.sdk.ServiceModule;
+import org.unionhub.sdk.ServiceModuleFactory;
+import org.unionhub.sdk.workflow.WorkflowDefinition;
+
+class ModuleRegistryTest {
+
+  /** A module whose workflow starts in a state it never declares. */
+  static final class BrokenModule implements ServiceModuleFactory {
+    @Override
+    public ModuleDescriptor descriptor() {
+      return new ModuleDescriptor(
+          "broken",
+          "1",
+          LocalizedText.of("坏模块", "Broken"),
+          List.of(),
+          new WorkflowDefinition("nowhere", List.of(), List.of()),
+          List.of(),
+          List.of());
+    }
+
+    @Override
+    public ServiceModule create() {
+      return submission -> List.of();
+    }
+  }
+
+  @Test
+  void discoversTheEnrollmentModuleOnTheClassPath() {
+    var registry = ModuleRegistry.discover(getClass().getClassLoader());
+    assertThat(registry.find("enrollment")).isPresent();
+    assertThat(registry.refusals()).isEmpty();
+  }
+
+  @Test
+  void aModuleWithAnInvalidDescriptorIsRefusedByNameAndTheOthersLoad() {
+    var registry =
+        new ModuleRegistry(List.of(new BrokenModule(), new EnrollmentModuleFactory()), List.of());
+    assertThat(registry.find("enrollment")).isPresent();
+    assertThat(registry.find("broken")).isEmpty();
+    assertThat(registry.refusals())
+        .singleElement()
+        .asString()
+        .contains(BrokenModule.class.getName())
+        .contains("initial state 'nowhere'");
+  }
+}

@@ -1,0 +1,106 @@
+package org.unionhub.platform.request;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.unionhub.modules.enrollment.EnrollmentModuleFactory;
+import org.unionhub.platform.calendar.WorkingCalendar;
+import org.unionhub.platform.rules.RuleEngine;
+import org.unionhub.sdk.Submission;
+import org.unionhub.sdk.validation.ResidentIdNumber;
+
+class RequestLifecycleTest {
+
+  private static final LocalDate MONDAY = LocalDate.of(2026, 9, 28);
+  private final RequestLifecycle lifecycle =
+      new RequestLifecycle(new RuleEngine(), WorkingCalendar.official());
+  private final EnrollmentModuleFactory enrollment = new EnrollmentModuleFactory();
+
+  private static String idBornOn(LocalDate birth) {
+    String first17 = "440304" + birth.toString().replace("-", "") + "123";
+    return first17 + ResidentIdNumber.checkCharacter(first17);
+  }
+
+  private static Map<String, String> form(String idNumber) {
+    var data = new HashMap<String, String>();
+    data.put("name", "张三");
+    data.put("gender", "male");
+    data.put("idNumber", idNumber);
+    data.put("mobile", "13800138000");
+    data.put("employerName", "星河科技");
+    data.put("employerCreditCode", "91440300192185379H");
+    data.put("employmentType", "employee");
+    return data;
+  }
+
+  private Submission submission(Map<String, String> data) {
+    return new Submission("gd-sz-ft-001", "worker1", MONDAY, data);
+  }
+
+  @Test
+  void acceptedApplicationStartsSubmittedAndIsDueInFiveWorkingDaysAcrossTheHoliday() {
+    var accepted =
+        lifecycle.submit(
+            enrollment, submission(form(idBornOn(LocalDate.of(1990, 1, 1)))), List.of());
+    assertThat(accepted.initialState().name()).isEqualTo("submitted");
+    // Mon 28 Sep + 5: Tue 29, Wed 30, (1-7 Oct holiday), Thu 8, Fri 9, Sat 10 (make-up workday).
+    assertThat(accepted.dueDate()).isEqualTo(LocalDate.of(2026, 10, 10));
+    assertThat(accepted.flags()).isEmpty();
+  }
+
+  @Test
+  void formProblemsAreAllReportedBeforeAnyRuleRuns() {
+    var data = form("not-an-id");
+    data.remove("gender");
+    data.put("shoeSize", "42");
+    assertThatThrownBy(() -> lifecycle.submit(enrollment, submission(data), List.of()))
+        .isInstanceOfSatisfying(
+            SubmissionRefusedException.class,
+            e ->
+                assertThat(e.errors())
+                    .extracting(FieldError::field, FieldError::code)
+                    .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("shoeSize", "UNKNOWN_FIELD"),
+                        org.assertj.core.groups.Tuple.tuple("gender", "REQUIRED"),
+                        org.assertj.core.groups.Tuple.tuple("idNumber", "INVALID_ID_NUMBER")));
+  }
+
+  @Test
+  void underSixteenIsRefusedByTheModulesRule() {
+    var young = idBornOn(MONDAY.minusYears(15));
+    assertThatThrownBy(() -> lifecycle.submit(enrollment, submission(form(young)), List.of()))
+        .isInstanceOfSatisfying(
+            SubmissionRefusedException.class,
+            e ->
+                assertThat(e.errors())
+                    .extracting(FieldError::code)
+                    .containsExactly("UNDER_MINIMUM_AGE"));
+  }
+
+  @Test
+  void staffMayApproveWorkersMayNotAndFinishedRequestsDoNotMove() {
+    var descriptor = enrollment.descriptor();
+    var move = lifecycle.act(descriptor, "submitted", 0, "approve", Set.of("staff"), MONDAY);
+    assertThat(move.target().name()).isEqualTo("approved");
+    assertThat(move.dueDate()).isNull();
+    assertThat(
+            lifecycle
+                .act(descriptor, "submitted", 0, "approve", Set.of("tenant-admin"), MONDAY)
+                .target()
+                .name())
+        .isEqualTo("approved");
+    assertThatThrownBy(() -> lifecycle.act(descriptor, "submitted", 0, "approve", Set.of(), MONDAY))
+        .isInstanceOf(NotAllowedException.class);
+    assertThatThrownBy(
+            () -> lifecycle.act(descriptor, "approved", 1, "reject", Set.of("staff"), MONDAY))
+        .isInstanceOfSatisfying(
+            RequestConflictException.class,
+            e -> assertThat(e.currentState()).isEqualTo("approved"));
+  }
+}
