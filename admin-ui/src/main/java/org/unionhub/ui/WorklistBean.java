@@ -42,6 +42,7 @@ public class WorklistBean implements Serializable {
     private final LocalDate dueDate;
     private final boolean overdue;
     private final String flag;
+    private final String escalatedTo;
 
     Row(
         String id,
@@ -52,7 +53,8 @@ public class WorklistBean implements Serializable {
         String submitted,
         LocalDate dueDate,
         boolean overdue,
-        String flag) {
+        String flag,
+        String escalatedTo) {
       this.id = id;
       this.tenantName = tenantName;
       this.moduleName = moduleName;
@@ -62,6 +64,7 @@ public class WorklistBean implements Serializable {
       this.dueDate = dueDate;
       this.overdue = overdue;
       this.flag = flag;
+      this.escalatedTo = escalatedTo;
     }
 
     public String getId() {
@@ -98,6 +101,10 @@ public class WorklistBean implements Serializable {
 
     public String getFlag() {
       return flag;
+    }
+
+    public String getEscalatedTo() {
+      return escalatedTo;
     }
   }
 
@@ -166,6 +173,9 @@ public class WorklistBean implements Serializable {
         TIME.format(r.getSubmittedAt()),
         r.getDueDate(),
         r.getDueDate() != null && r.getDueDate().isBefore(today),
-        r.getFlaggedReason());
+        r.getFlaggedReason(),
+        r.getEscalatedTo() == null
+            ? null
+            : tenants.find(r.getEscalatedTo()).map(TenantView::name).orElse(r.getEscalatedTo()));
   }
 }

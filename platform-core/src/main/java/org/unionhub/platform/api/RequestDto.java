@@ -19,6 +19,7 @@ import org.unionhub.platform.request.ServiceRequest;
  * @param submittedBy who submitted it
  * @param submittedAt when
  * @param flaggedForReview why the rules flagged it, or null
+ * @param escalatedTo the union it was escalated to when overdue, or null
  * @param configVersion the configuration version it was handled under
  * @param data the form data, identifiers masked
  * @param history the transitions, oldest first; only on single-request reads
@@ -33,6 +34,7 @@ public record RequestDto(
     String submittedBy,
     Instant submittedAt,
     String flaggedForReview,
+    String escalatedTo,
     int configVersion,
     Map<String, String> data,
     List<HistoryDto> history) {
@@ -80,6 +82,7 @@ public record RequestDto(
         r.getSubmittedBy(),
         r.getSubmittedAt(),
         r.getFlaggedReason(),
+        r.getEscalatedTo(),
         r.getConfigVersion(),
         maskedData,
         history == null ? null : history.stream().map(HistoryDto::of).toList());

@@ -49,6 +49,7 @@ public class RequestService {
   @Inject WorkingCalendar calendar;
   @Inject Clock clock;
   @Inject RequestLifecycle lifecycle;
+  @Inject TimerService timers;
 
   /**
    * The result of a submission.
@@ -108,6 +109,7 @@ public class RequestService {
     em.persist(
         new RequestTransition(
             request, null, accepted.initialState().name(), "submit", caller.username(), null, now));
+    timers.reschedule(request);
     em.flush();
     return new Submitted(request, true);
   }
@@ -239,6 +241,9 @@ public class RequestService {
         new RequestTransition(
             request, from, move.target().name(), action, caller.username(), comment, now));
     try {
+      // Flush first: the version check must decide the race before anything else runs.
+      em.flush();
+      timers.reschedule(request);
       em.flush();
     } catch (OptimisticLockException e) {
       throw new RequestConflictException(

@@ -52,6 +52,9 @@ public class ServiceRequest {
   @Column(name = "flagged_reason")
   private String flaggedReason;
 
+  @Column(name = "escalated_to")
+  private String escalatedTo;
+
   @Version private int version;
 
   protected ServiceRequest() {}
@@ -82,6 +85,11 @@ public class ServiceRequest {
   void moveTo(String newState, LocalDate newDueDate, Instant now) {
     this.state = newState;
     this.dueDate = newDueDate;
+    this.updatedAt = now;
+  }
+
+  void escalate(String tenantCode, Instant now) {
+    this.escalatedTo = tenantCode;
     this.updatedAt = now;
   }
 
@@ -134,6 +142,13 @@ public class ServiceRequest {
 
   public String getFlaggedReason() {
     return flaggedReason;
+  }
+
+  /**
+   * @return the tenant the overdue request was escalated to, or null
+   */
+  public String getEscalatedTo() {
+    return escalatedTo;
   }
 
   public int getVersion() {

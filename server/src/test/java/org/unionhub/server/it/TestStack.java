@@ -15,6 +15,7 @@ import org.junit.platform.launcher.LauncherSessionListener;
 public class TestStack implements LauncherSessionListener {
 
   private static PostgresDatabase database;
+  private static PostgresDatabase timersDatabase;
   private static KeycloakServer keycloak;
 
   @Override
@@ -27,12 +28,20 @@ public class TestStack implements LauncherSessionListener {
     System.setProperty("unionhub.it.db.url", database.url());
     System.setProperty("unionhub.it.db.user", database.role);
     System.setProperty("unionhub.it.db.password", database.password);
+    // TimerIT's two extra nodes share a database of their own, so that the main test server's
+    // poller never fires their timers.
+    timersDatabase = PostgresDatabase.create();
+    System.setProperty("unionhub.it.timers-db.url", timersDatabase.url());
+    System.setProperty("unionhub.it.timers-db.user", timersDatabase.role);
+    System.setProperty("unionhub.it.timers-db.password", timersDatabase.password);
     Path logs = Path.of(System.getProperty("unionhub.it.logs", "target/it-logs"));
     try {
       keycloak = KeycloakServer.start(Path.of(keycloakHome), logs);
     } catch (RuntimeException e) {
       database.drop();
+      timersDatabase.drop();
       database = null;
+      timersDatabase = null;
       throw e;
     }
     System.setProperty("unionhub.it.keycloak.url", KeycloakServer.url());
@@ -48,6 +57,10 @@ public class TestStack implements LauncherSessionListener {
       database.drop();
       database = null;
     }
+    if (timersDatabase != null) {
+      timersDatabase.drop();
+      timersDatabase = null;
+    }
   }
 
   /**
@@ -58,5 +71,15 @@ public class TestStack implements LauncherSessionListener {
       throw new IllegalStateException("TestStack did not run: is this an integration test (*IT)?");
     }
     return database;
+  }
+
+  /**
+   * @return the database of TimerIT's two nodes
+   */
+  static PostgresDatabase timersDatabase() {
+    if (timersDatabase == null) {
+      throw new IllegalStateException("TestStack did not run: is this an integration test (*IT)?");
+    }
+    return timersDatabase;
   }
 }

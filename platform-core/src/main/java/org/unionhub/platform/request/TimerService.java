@@ -1,0 +1,138 @@
+package org.unionhub.platform.request;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+import org.unionhub.platform.calendar.WorkingCalendar;
+import org.unionhub.platform.tenancy.TenantDirectory;
+import org.unionhub.platform.tenancy.TenantView;
+
+/**
+ * Schedules a request's deadline timers and fires the due ones. Claiming uses {@code SELECT ... FOR
+ * UPDATE SKIP LOCKED} inside the transaction that fires, so a timer fires exactly once however many
+ * nodes poll the same database, and a timer survives any restart because it is a row.
+ */
+@ApplicationScoped
+public class TimerService {
+
+  /** Reminders fire at 09:00 China Standard Time, one working day before the due date. */
+  static final int REMINDER_HOUR = 9;
+
+  private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+  @PersistenceContext(unitName = "unionhub")
+  EntityManager em;
+
+  @Inject Clock clock;
+  @Inject WorkingCalendar calendar;
+  @Inject TenantDirectory tenants;
+
+  /**
+   * Replaces a request's pending timers with those of its current due date. Call in the transaction
+   * that changed the request.
+   *
+   * @param request the request, already persisted
+   */
+  void reschedule(ServiceRequest request) {
+    em.createQuery("delete from RequestTimer t where t.requestId = :id and t.firedAt is null")
+        .setParameter("id", request.getId())
+        .executeUpdate();
+    LocalDate due = request.getDueDate();
+    if (due == null) {
+      return;
+    }
+    Instant now = clock.instant();
+    Instant remind = previousWorkingDay(due).atTime(REMINDER_HOUR, 0).atZone(CHINA).toInstant();
+    if (remind.isAfter(now)) {
+      em.persist(new RequestTimer(request, RequestTimer.Kind.REMIND, remind));
+    }
+    em.persist(
+        new RequestTimer(
+            request, RequestTimer.Kind.ESCALATE, due.plusDays(1).atStartOfDay(CHINA).toInstant()));
+  }
+
+  /**
+   * Claims and fires up to {@code limit} due timers in one transaction.
+   *
+   * @param limit the most timers to fire
+   * @param node the name of this node, recorded on each timer it fires
+   * @return how many fired
+   */
+  @Transactional
+  public int fireDue(int limit, String node) {
+    Instant now = clock.instant();
+    @SuppressWarnings("unchecked")
+    List<Object> ids =
+        em.createNativeQuery(
+                "select id from request_timer where fired_at is null and fire_at <= ?1"
+                    + " order by fire_at limit ?2 for update skip locked")
+            .setParameter(1, now)
+            .setParameter(2, limit)
+            .getResultList();
+    for (Object id : ids) {
+      RequestTimer timer =
+          em.find(RequestTimer.class, id instanceof UUID u ? u : UUID.fromString(id.toString()));
+      ServiceRequest request = em.find(ServiceRequest.class, timer.getRequestId());
+      fire(timer, request, now);
+      timer.fired(now, node);
+    }
+    return ids.size();
+  }
+
+  private void fire(RequestTimer timer, ServiceRequest request, Instant now) {
+    String state = request.getState();
+    switch (timer.getKind()) {
+      case REMIND ->
+          em.persist(
+              new RequestTransition(
+                  request,
+                  state,
+                  state,
+                  "remind",
+                  "system",
+                  "距办理期限 "
+                      + request.getDueDate()
+                      + " 还有1个工作日 (due on "
+                      + request.getDueDate()
+                      + ")",
+                  now));
+      case ESCALATE -> {
+        String parent =
+            tenants.find(request.getTenantId()).map(TenantView::parentCode).orElse(null);
+        String target = parent != null ? parent : request.getTenantId();
+        request.escalate(target, now);
+        em.persist(
+            new RequestTransition(
+                request,
+                state,
+                state,
+                "escalate",
+                "system",
+                "已逾期，上报 "
+                    + target
+                    + " (overdue since "
+                    + request.getDueDate()
+                    + ", escalated to "
+                    + target
+                    + ")",
+                now));
+      }
+    }
+  }
+
+  private LocalDate previousWorkingDay(LocalDate date) {
+    LocalDate d = date.minusDays(1);
+    while (!calendar.isWorkingDay(d)) {
+      d = d.minusDays(1);
+    }
+    return d;
+  }
+}
