@@ -109,9 +109,9 @@ public class WorklistBean implements Serializable {
   }
 
   @Inject Caller caller;
-  @Inject transient RequestService requests;
-  @Inject transient TenantDirectory tenants;
-  @Inject transient ModuleRegistry modules;
+  @Inject RequestService requests;
+  @Inject TenantDirectory tenants;
+  @Inject ModuleRegistry modules;
   @Inject LocaleBean localeBean;
 
   private List<Row> rows;

@@ -46,6 +46,12 @@ public class ModuleRegistry {
     return new ModuleRegistry(found, refusals);
   }
 
+  /** For CDI's client proxies only; the registry itself is made by {@link #discover}. */
+  protected ModuleRegistry() {
+    this.modules = Map.of();
+    this.refusals = List.of();
+  }
+
   ModuleRegistry(Collection<ServiceModuleFactory> candidates, List<String> earlierRefusals) {
     var accepted = new LinkedHashMap<String, ServiceModuleFactory>();
     var refused = new ArrayList<>(earlierRefusals);

@@ -3,7 +3,6 @@ package org.unionhub.platform.module;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
-import jakarta.inject.Singleton;
 
 /** Makes the module registry of this deployment injectable. */
 @ApplicationScoped
@@ -12,7 +11,7 @@ public class Modules {
   private ModuleRegistry registry;
 
   @Produces
-  @Singleton
+  @ApplicationScoped
   synchronized ModuleRegistry registry() {
     if (registry == null) {
       registry = ModuleRegistry.discover(Modules.class.getClassLoader());

@@ -170,6 +170,24 @@ public class RequestService {
   }
 
   /**
+   * The caller's own requests, newest first.
+   *
+   * @param caller the submitter
+   * @param limit the most to return, at most {@link #MAX_PAGE}
+   * @return the requests
+   */
+  @Transactional
+  public List<ServiceRequest> mine(Caller caller, int limit) {
+    return em.createQuery(
+            "select r from ServiceRequest r where r.submittedBy = :user"
+                + " order by r.submittedAt desc, r.id desc",
+            ServiceRequest.class)
+        .setParameter("user", caller.username())
+        .setMaxResults(Math.max(1, Math.min(limit, MAX_PAGE)))
+        .getResultList();
+  }
+
+  /**
    * A request the caller may see: an officer of its tenant or an ancestor, or its submitter.
    *
    * @param caller the caller

@@ -67,6 +67,26 @@ final class Browser implements AutoCloseable {
     driver.findElement(By.id("kc-login")).click();
   }
 
+  /** Picks an option of a PrimeFaces selectOneMenu whose style class is {@code styleClass}. */
+  void choose(String styleClass, String label) {
+    var wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+    driver.findElement(By.cssSelector("div." + styleClass)).click();
+    wait.until(
+            ExpectedConditions.elementToBeClickable(
+                By.cssSelector("li.ui-selectonemenu-item[data-label='" + label + "']")))
+        .click();
+  }
+
+  String text(By locator) {
+    waitFor(locator);
+    return driver.findElement(locator).getText();
+  }
+
+  void waitForText(By locator, String text) {
+    new WebDriverWait(driver, Duration.ofSeconds(30))
+        .until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
+  }
+
   void waitFor(By locator) {
     new WebDriverWait(driver, Duration.ofSeconds(30))
         .until(ExpectedConditions.presenceOfElementLocated(locator));

@@ -1,0 +1,90 @@
+package org.unionhub.ui;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import org.unionhub.platform.module.ModuleRegistry;
+import org.unionhub.platform.request.RequestService;
+import org.unionhub.platform.request.ServiceRequest;
+import org.unionhub.platform.security.Caller;
+import org.unionhub.platform.tenancy.TenantDirectory;
+import org.unionhub.platform.tenancy.TenantView;
+
+/** A worker's own requests and where they stand. */
+@Named
+@RequestScoped
+public class MineBean {
+
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
+
+  /** One of the caller's requests. */
+  public static final class Item {
+    private final String id;
+    private final String module;
+    private final String tenant;
+    private final String state;
+    private final String submitted;
+
+    Item(String id, String module, String tenant, String state, String submitted) {
+      this.id = id;
+      this.module = module;
+      this.tenant = tenant;
+      this.state = state;
+      this.submitted = submitted;
+    }
+
+    public String getId() {
+      return id;
+    }
+
+    public String getModule() {
+      return module;
+    }
+
+    public String getTenant() {
+      return tenant;
+    }
+
+    public String getState() {
+      return state;
+    }
+
+    public String getSubmitted() {
+      return submitted;
+    }
+  }
+
+  @Inject Caller caller;
+  @Inject RequestService requests;
+  @Inject ModuleRegistry modules;
+  @Inject TenantDirectory tenants;
+  @Inject LocaleBean localeBean;
+
+  private List<Item> items;
+
+  public List<Item> getItems() {
+    if (items == null) {
+      Locale locale = localeBean.getLocale();
+      items = requests.mine(caller, 50).stream().map(r -> item(r, locale)).toList();
+    }
+    return items;
+  }
+
+  private Item item(ServiceRequest r, Locale locale) {
+    var descriptor = modules.find(r.getModule()).map(m -> m.descriptor());
+    return new Item(
+        r.getId().toString(),
+        descriptor.map(d -> d.name().in(locale)).orElse(r.getModule()),
+        tenants.find(r.getTenantId()).map(TenantView::name).orElse(r.getTenantId()),
+        descriptor
+            .flatMap(d -> d.workflow().state(r.getState()))
+            .map(s -> s.label().in(locale))
+            .orElse(r.getState()),
+        TIME.format(r.getSubmittedAt()));
+  }
+}

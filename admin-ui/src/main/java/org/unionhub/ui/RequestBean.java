@@ -1,0 +1,299 @@
+package org.unionhub.ui;
+
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.unionhub.platform.module.ModuleRegistry;
+import org.unionhub.platform.request.NotAllowedException;
+import org.unionhub.platform.request.NotVisibleException;
+import org.unionhub.platform.request.RequestConflictException;
+import org.unionhub.platform.request.RequestLifecycle;
+import org.unionhub.platform.request.RequestService;
+import org.unionhub.platform.request.RequestTransition;
+import org.unionhub.platform.request.ServiceRequest;
+import org.unionhub.platform.security.Caller;
+import org.unionhub.platform.tenancy.TenantDirectory;
+import org.unionhub.platform.tenancy.TenantView;
+import org.unionhub.sdk.ModuleDescriptor;
+import org.unionhub.sdk.form.FormField;
+import org.unionhub.sdk.workflow.Transition;
+
+/** One request for staff: its data, its history, and the actions its workflow allows now. */
+@Named
+@ViewScoped
+public class RequestBean implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
+
+  /** A labelled value. */
+  public static final class Field implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private final String label;
+    private final String value;
+
+    Field(String label, String value) {
+      this.label = label;
+      this.value = value;
+    }
+
+    public String getLabel() {
+      return label;
+    }
+
+    public String getValue() {
+      return value;
+    }
+  }
+
+  /** An action button. */
+  public static final class Action implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private final String name;
+    private final String label;
+
+    Action(String name, String label) {
+      this.name = name;
+      this.label = label;
+    }
+
+    public String getName() {
+      return name;
+    }
+
+    public String getLabel() {
+      return label;
+    }
+  }
+
+  /** A history line. */
+  public static final class Step implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private final String at;
+    private final String action;
+    private final String actor;
+    private final String state;
+    private final String comment;
+
+    Step(String at, String action, String actor, String state, String comment) {
+      this.at = at;
+      this.action = action;
+      this.actor = actor;
+      this.state = state;
+      this.comment = comment;
+    }
+
+    public String getAt() {
+      return at;
+    }
+
+    public String getAction() {
+      return action;
+    }
+
+    public String getActor() {
+      return actor;
+    }
+
+    public String getState() {
+      return state;
+    }
+
+    public String getComment() {
+      return comment;
+    }
+  }
+
+  @Inject Caller caller;
+  @Inject RequestService requests;
+  @Inject ModuleRegistry modules;
+  @Inject TenantDirectory tenants;
+  @Inject LocaleBean localeBean;
+
+  private String id;
+  private boolean found;
+  private int version;
+  private String title;
+  private String tenantName;
+  private String stateLabel;
+  private String dueDate;
+  private String flag;
+  private String escalatedTo;
+  private List<Field> fields = List.of();
+  private List<Step> history = List.of();
+  private List<Action> actions = List.of();
+  private String comment;
+
+  /** Loads the request named by the {@code id} view parameter. */
+  public void load() {
+    found = false;
+    UUID uuid;
+    try {
+      uuid = UUID.fromString(id == null ? "" : id);
+    } catch (IllegalArgumentException e) {
+      return;
+    }
+    try {
+      show(requests.get(caller, uuid));
+    } catch (NotVisibleException e) {
+      found = false;
+    }
+  }
+
+  private void show(ServiceRequest r) {
+    Locale locale = localeBean.getLocale();
+    ModuleDescriptor descriptor = modules.find(r.getModule()).orElseThrow().descriptor();
+    var data = requests.maskedData(r);
+    found = true;
+    version = r.getVersion();
+    title = descriptor.name().in(locale);
+    tenantName = tenants.find(r.getTenantId()).map(TenantView::name).orElse(r.getTenantId());
+    stateLabel = stateLabel(descriptor, r.getState(), locale);
+    dueDate = r.getDueDate() == null ? "" : r.getDueDate().toString();
+    flag = r.getFlaggedReason();
+    escalatedTo =
+        r.getEscalatedTo() == null
+            ? null
+            : tenants.find(r.getEscalatedTo()).map(TenantView::name).orElse(r.getEscalatedTo());
+    var shown = new ArrayList<Field>();
+    for (FormField field : descriptor.form()) {
+      if (data.containsKey(field.name())) {
+        shown.add(
+            new Field(field.label().in(locale), display(field, data.get(field.name()), locale)));
+      }
+    }
+    fields = List.copyOf(shown);
+    var steps = new ArrayList<Step>();
+    for (RequestTransition t : requests.history(r)) {
+      steps.add(
+          new Step(
+              TIME.format(t.getOccurredAt()),
+              actionLabel(descriptor, t.getAction(), locale),
+              t.getActor(),
+              stateLabel(descriptor, t.getToState(), locale),
+              t.getComment()));
+    }
+    history = List.copyOf(steps);
+    boolean officer = caller.isUnionOfficer();
+    actions =
+        officer
+            ? descriptor.workflow().transitionsFrom(r.getState()).stream()
+                .filter(t -> RequestLifecycle.mayTake(caller.roles(), t))
+                .map(t -> new Action(t.action(), t.label().in(locale)))
+                .toList()
+            : List.of();
+  }
+
+  /**
+   * Takes an action; a lost race reloads the request and says what happened.
+   *
+   * @param action the action name
+   */
+  public void act(String action) {
+    UUID uuid = UUID.fromString(id);
+    try {
+      show(
+          requests.act(
+              caller,
+              uuid,
+              version,
+              action,
+              comment == null || comment.isBlank() ? null : comment));
+      comment = null;
+      Messages.info("request.done", stateLabel);
+    } catch (RequestConflictException e) {
+      load();
+      Messages.error("request.conflict", stateLabel);
+    } catch (NotAllowedException e) {
+      Messages.raw(FacesMessage.SEVERITY_ERROR, e.getMessage());
+    } catch (NotVisibleException e) {
+      found = false;
+    }
+  }
+
+  private static String display(FormField field, String value, Locale locale) {
+    return field.choices().stream()
+        .filter(c -> c.value().equals(value))
+        .map(c -> c.label().in(locale))
+        .findFirst()
+        .orElse(value);
+  }
+
+  private static String stateLabel(ModuleDescriptor d, String state, Locale locale) {
+    return d.workflow().state(state).map(s -> s.label().in(locale)).orElse(state);
+  }
+
+  private static String actionLabel(ModuleDescriptor d, String action, Locale locale) {
+    return d.workflow().transitions().stream()
+        .filter(t -> t.action().equals(action))
+        .map(Transition::label)
+        .map(l -> l.in(locale))
+        .findFirst()
+        .orElseGet(() -> Messages.text("action." + action));
+  }
+
+  public String getId() {
+    return id;
+  }
+
+  public void setId(String id) {
+    this.id = id;
+  }
+
+  public boolean isFound() {
+    return found;
+  }
+
+  public String getTitle() {
+    return title;
+  }
+
+  public String getTenantName() {
+    return tenantName;
+  }
+
+  public String getStateLabel() {
+    return stateLabel;
+  }
+
+  public String getDueDate() {
+    return dueDate;
+  }
+
+  public String getFlag() {
+    return flag;
+  }
+
+  public String getEscalatedTo() {
+    return escalatedTo;
+  }
+
+  public List<Field> getFields() {
+    return fields;
+  }
+
+  public List<Step> getHistory() {
+    return history;
+  }
+
+  public List<Action> getActions() {
+    return actions;
+  }
+
+  public String getComment() {
+    return comment;
+  }
+
+  public void setComment(String comment) {
+    this.comment = comment;
+  }
+}
