@@ -173,7 +173,7 @@ public class RequestBean implements Serializable {
     }
     fields = List.copyOf(shown);
     var steps = new ArrayList<Step>();
-    for (RequestTransition t : requests.history(r)) {
+    for (RequestTransition t : requests.history(caller, r)) {
       steps.add(
           new Step(
               TIME.format(t.getOccurredAt()),

@@ -11,16 +11,16 @@ import javax.sql.DataSource;
 import org.unionhub.platform.health.PlatformReadiness;
 
 /**
- * Migrates the schema when the application starts, loads the demo tenants unless {@code
- * unionhub.demo-data=false}, then tells readiness.
+ * Migrates the schema when the application starts (as the schema owner), loads the demo tenants
+ * unless {@code unionhub.demo-data=false}, then tells readiness.
  */
 @ApplicationScoped
 public class DatabaseBootstrap {
 
   private static final Logger LOG = Logger.getLogger(DatabaseBootstrap.class.getName());
 
-  @Resource(lookup = "java:jboss/datasources/UnionHubDS")
-  DataSource dataSource;
+  @Resource(lookup = "java:jboss/datasources/UnionHubMigrationDS")
+  DataSource ownerDataSource;
 
   @Inject PlatformReadiness readiness;
   @Inject JpaTenantDirectory tenants;
@@ -29,7 +29,8 @@ public class DatabaseBootstrap {
     boolean demo = Boolean.parseBoolean(System.getProperty("unionhub.demo-data", "true"));
     long started = System.nanoTime();
     try {
-      SchemaMigrator.migrate(dataSource, demo ? "demo" : "");
+      SchemaMigrator.migrate(
+          ownerDataSource, demo ? "demo" : "", System.getProperty("unionhub.db.user", "sa"));
       tenants.reload();
       readiness.markReady();
       LOG.info(

@@ -5,8 +5,10 @@ import java.sql.SQLException;
 import java.util.Map;
 import javax.sql.DataSource;
 import liquibase.Scope;
+import liquibase.changelog.ChangeLogParameters;
 import liquibase.command.CommandScope;
 import liquibase.command.core.UpdateCommandStep;
+import liquibase.command.core.helpers.DatabaseChangelogCommandStep;
 import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
@@ -25,15 +27,16 @@ public final class SchemaMigrator {
   /**
    * Applies every pending changeset.
    *
-   * @param dataSource the database, connected as a role that may create tables
+   * @param dataSource the database, connected as the schema owner
    * @param contexts Liquibase contexts, for example {@code demo}; empty for none
+   * @param appRole the role the application connects as; it is granted what it needs
    * @throws SQLException when the database cannot be reached
    * @throws LiquibaseException when a changeset fails
    */
-  public static void migrate(DataSource dataSource, String contexts)
+  public static void migrate(DataSource dataSource, String contexts, String appRole)
       throws SQLException, LiquibaseException {
     try (Connection connection = dataSource.getConnection()) {
-      migrate(connection, contexts);
+      migrate(connection, contexts, appRole);
     }
   }
 
@@ -42,9 +45,23 @@ public final class SchemaMigrator {
    *
    * @param connection the connection; left open
    * @param contexts Liquibase contexts
+   * @param appRole the role the application connects as
    * @throws LiquibaseException when a changeset fails
    */
-  public static void migrate(Connection connection, String contexts) throws LiquibaseException {
+  public static void migrate(Connection connection, String contexts, String appRole)
+      throws LiquibaseException {
+    if (!appRole.matches("[A-Za-z_][A-Za-z0-9_]{0,62}")) {
+      throw new LiquibaseException(
+          "application role name '" + appRole + "' is not a plain SQL name");
+    }
+    try (var statement = connection.createStatement()) {
+      if (connection.getMetaData().getDatabaseProductName().equals("PostgreSQL")) {
+        // Migrations act for the platform as a whole: the '*' scope of the row-level policies.
+        statement.execute("SET unionhub.tenants = '*'");
+      }
+    } catch (java.sql.SQLException e) {
+      throw new LiquibaseException(e);
+    }
     Database database =
         DatabaseFactory.getInstance()
             .findCorrectDatabaseImplementation(new JdbcConnection(connection));
@@ -58,11 +75,20 @@ public final class SchemaMigrator {
                   .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
                   .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, CHANGELOG)
                   .addArgumentValue(UpdateCommandStep.CONTEXTS_ARG, contexts)
+                  .addArgumentValue(
+                      DatabaseChangelogCommandStep.CHANGELOG_PARAMETERS,
+                      parameters(database, appRole))
                   .execute());
     } catch (LiquibaseException e) {
       throw e;
     } catch (Exception e) {
       throw new LiquibaseException(e);
     }
+  }
+
+  private static ChangeLogParameters parameters(Database database, String appRole) {
+    var parameters = new ChangeLogParameters(database);
+    parameters.set("app_role", appRole);
+    return parameters;
   }
 }

@@ -35,7 +35,7 @@ public class RequestResource {
   @Operation(summary = "A request with its history; 404 when the caller may not see it")
   public Response get(@PathParam("id") String id) {
     ServiceRequest r = requests.get(caller, parseId(id));
-    return Response.ok(RequestDto.of(r, requests.maskedData(r), requests.history(r)))
+    return Response.ok(RequestDto.of(r, requests.maskedData(r), requests.history(caller, r)))
         .tag(Etags.of(r.getVersion()))
         .build();
   }
@@ -66,7 +66,7 @@ public class RequestResource {
     }
     ServiceRequest r =
         requests.act(caller, parseId(id), Etags.version(ifMatch), action, text(body, "comment"));
-    return Response.ok(RequestDto.of(r, requests.maskedData(r), requests.history(r)))
+    return Response.ok(RequestDto.of(r, requests.maskedData(r), requests.history(caller, r)))
         .tag(Etags.of(r.getVersion()))
         .build();
   }

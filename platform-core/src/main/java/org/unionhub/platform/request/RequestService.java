@@ -25,6 +25,7 @@ import org.unionhub.platform.module.ModuleRegistry;
 import org.unionhub.platform.rules.RuleEngine;
 import org.unionhub.platform.security.Caller;
 import org.unionhub.platform.tenancy.TenantDirectory;
+import org.unionhub.platform.tenancy.TenantScope;
 import org.unionhub.platform.tenancy.TenantView;
 import org.unionhub.platform.tenancy.Visibility;
 import org.unionhub.sdk.ModuleDescriptor;
@@ -50,6 +51,7 @@ public class RequestService {
   @Inject Clock clock;
   @Inject RequestLifecycle lifecycle;
   @Inject TimerService timers;
+  @Inject TenantScope scope;
 
   /**
    * The result of a submission.
@@ -80,6 +82,9 @@ public class RequestService {
             .orElseThrow(() -> new NotVisibleException("tenant"));
     ServiceModuleFactory module =
         modules.find(moduleId).orElseThrow(() -> new NotVisibleException("module"));
+    var submitScope = new java.util.HashSet<>(visibility.requestScope(caller));
+    submitScope.add(tenant.code());
+    scope.limitTo(submitScope, caller.username());
     if (idempotencyKey != null) {
       var earlier = findByIdempotencyKey(caller.username(), idempotencyKey);
       if (earlier != null) {
@@ -134,10 +139,11 @@ public class RequestService {
       String state,
       WorklistCursor after,
       int limit) {
-    Set<String> scope = visibility.requestScope(caller);
-    if (!scope.contains(tenantCode)) {
+    Set<String> visible = visibility.requestScope(caller);
+    if (!visible.contains(tenantCode)) {
       throw new NotVisibleException("tenant");
     }
+    scope.limitTo(visible, caller.username());
     Set<String> subtree = tenants.subtree(tenantCode);
     var jpql = new StringBuilder("select r from ServiceRequest r where r.tenantId in :tenants");
     if (moduleId != null) {
@@ -178,6 +184,7 @@ public class RequestService {
    */
   @Transactional
   public List<ServiceRequest> mine(Caller caller, int limit) {
+    scope.limitTo(visibility.requestScope(caller), caller.username());
     return em.createQuery(
             "select r from ServiceRequest r where r.submittedBy = :user"
                 + " order by r.submittedAt desc, r.id desc",
@@ -196,7 +203,15 @@ public class RequestService {
    */
   @Transactional
   public ServiceRequest get(Caller caller, UUID id) {
+    Set<String> visible = visibility.requestScope(caller);
+    scope.limitTo(visible, caller.username());
     ServiceRequest request = em.find(ServiceRequest.class, id);
+    if (request != null && !visible.contains(request.getTenantId()) && canSee(caller, request)) {
+      // The submitter reads their own request and its history, wherever it is handled.
+      var widened = new java.util.HashSet<>(visible);
+      widened.add(request.getTenantId());
+      scope.limitTo(widened, caller.username());
+    }
     if (request == null || !canSee(caller, request)) {
       throw new NotVisibleException("request");
     }
@@ -204,11 +219,13 @@ public class RequestService {
   }
 
   /**
+   * @param caller the caller
    * @param request a request the caller may see
    * @return its history, oldest first
    */
   @Transactional
-  public List<RequestTransition> history(ServiceRequest request) {
+  public List<RequestTransition> history(Caller caller, ServiceRequest request) {
+    get(caller, request.getId());
     return em.createQuery(
             "select t from RequestTransition t where t.requestId = :id order by t.occurredAt, t.id",
             RequestTransition.class)
@@ -306,6 +323,7 @@ public class RequestService {
    */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public java.util.Optional<Submitted> submitted(Caller caller, String key) {
+    scope.limitTo(visibility.requestScope(caller), caller.username());
     return java.util.Optional.ofNullable(findByIdempotencyKey(caller.username(), key))
         .map(r -> new Submitted(r, false));
   }

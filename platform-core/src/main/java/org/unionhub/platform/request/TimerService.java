@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.UUID;
 import org.unionhub.platform.calendar.WorkingCalendar;
 import org.unionhub.platform.tenancy.TenantDirectory;
+import org.unionhub.platform.tenancy.TenantScope;
 import org.unionhub.platform.tenancy.TenantView;
 
 /**
@@ -34,6 +35,7 @@ public class TimerService {
   @Inject Clock clock;
   @Inject WorkingCalendar calendar;
   @Inject TenantDirectory tenants;
+  @Inject TenantScope scope;
 
   /**
    * Replaces a request's pending timers with those of its current due date. Call in the transaction
@@ -69,6 +71,7 @@ public class TimerService {
   @Transactional
   public int fireDue(int limit, String node) {
     Instant now = clock.instant();
+    scope.limitTo(java.util.Set.of(TenantScope.ALL), null);
     @SuppressWarnings("unchecked")
     List<Object> ids =
         em.createNativeQuery(

@@ -20,21 +20,41 @@ final class PostgresDatabase {
       System.getProperty("unionhub.it.pg.admin-password", "");
 
   final String name;
+
+  /** Owns the database and the schema; Liquibase runs as this role. */
   final String role;
+
   final String password;
+
+  /** What the application connects as: owns nothing, NOBYPASSRLS. */
+  final String appRole;
 
   private PostgresDatabase(String name, String password) {
     this.name = name;
     this.role = name;
     this.password = password;
+    this.appRole = name + "_app";
   }
 
   String url() {
     return "jdbc:postgresql://" + HOST + ":" + PORT + "/" + name;
   }
 
+  /**
+   * A connection as the owner, with the platform-wide scope of the row-level policies, for tests
+   * that check what was stored.
+   */
   Connection connect() throws SQLException {
-    return DriverManager.getConnection(url(), role, password);
+    Connection c = DriverManager.getConnection(url(), role, password);
+    try (Statement s = c.createStatement()) {
+      s.execute("SET unionhub.tenants = '*'");
+    }
+    return c;
+  }
+
+  /** A connection as the application role, with no tenant scope set. */
+  Connection connectAsApplication() throws SQLException {
+    return DriverManager.getConnection(url(), appRole, password);
   }
 
   static PostgresDatabase create() {
@@ -51,6 +71,13 @@ final class PostgresDatabase {
               + db.password
               + "'"
               + " NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS");
+      s.execute(
+          "CREATE ROLE "
+              + db.appRole
+              + " LOGIN PASSWORD '"
+              + db.password
+              + "'"
+              + " NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS");
       s.execute("CREATE DATABASE " + db.name + " OWNER " + db.role + " ENCODING 'UTF8'");
     } catch (SQLException e) {
       throw new IllegalStateException("could not create the test database: " + e.getMessage(), e);
@@ -62,6 +89,7 @@ final class PostgresDatabase {
     try (Connection c = admin();
         Statement s = c.createStatement()) {
       s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+      s.execute("DROP ROLE IF EXISTS " + appRole);
       s.execute("DROP ROLE IF EXISTS " + role);
     } catch (SQLException e) {
       System.err.println("could not drop test database " + name + ": " + e.getMessage());

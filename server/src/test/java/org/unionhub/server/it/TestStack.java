@@ -26,13 +26,15 @@ public class TestStack implements LauncherSessionListener {
     }
     database = PostgresDatabase.create();
     System.setProperty("unionhub.it.db.url", database.url());
-    System.setProperty("unionhub.it.db.user", database.role);
+    System.setProperty("unionhub.it.db.user", database.appRole);
+    System.setProperty("unionhub.it.db.owner", database.role);
     System.setProperty("unionhub.it.db.password", database.password);
     // TimerIT's two extra nodes share a database of their own, so that the main test server's
     // poller never fires their timers.
     timersDatabase = PostgresDatabase.create();
     System.setProperty("unionhub.it.timers-db.url", timersDatabase.url());
-    System.setProperty("unionhub.it.timers-db.user", timersDatabase.role);
+    System.setProperty("unionhub.it.timers-db.user", timersDatabase.appRole);
+    System.setProperty("unionhub.it.timers-db.owner", timersDatabase.role);
     System.setProperty("unionhub.it.timers-db.password", timersDatabase.password);
     Path logs = Path.of(System.getProperty("unionhub.it.logs", "target/it-logs"));
     try {
