@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.unionhub.testkit.fixture.InitCountingModuleFactory;
 import org.unionhub.testkit.fixture.TicketModuleFactory;
 
 class ModuleTestKitTest {
@@ -15,6 +16,15 @@ class ModuleTestKitTest {
 
   private final ModuleTestKit kit =
       ModuleTestKit.of(new TicketModuleFactory()).on(MONDAY_BEFORE_NATIONAL_DAY);
+
+  @Test
+  void validModuleIsInitialisedOnceAsThePlatformDoesAfterDiscovery() {
+    var module = new InitCountingModuleFactory();
+
+    ModuleTestKit.of(module).on(MONDAY_BEFORE_NATIONAL_DAY).submit(Map.of("topic", "canteen"));
+
+    assertThat(module.initCalls()).isEqualTo(1);
+  }
 
   @Test
   void acceptedSubmissionStartsInTheInitialStateDueInWorkingDaysAfterTheHoliday() {
@@ -146,5 +156,15 @@ class ModuleTestKitTest {
             e -> assertThat(e.reason()).isEqualTo(ActionRefused.Reason.NOT_POSSIBLE_IN_STATE))
         .hasMessageContaining("'resolve' is not possible in state 'submitted'")
         .hasMessageContaining("[accept, decline]");
+  }
+
+  @Test
+  void finishedRequestOffersNoActionAtAll() {
+    TestRequest request = kit.submit(Map.of("topic", "overtime pay"));
+    kit.act(request, "decline", "staff");
+
+    assertThatThrownBy(() -> kit.act(request, "accept", "staff"))
+        .isInstanceOf(ActionRefused.class)
+        .hasMessageContaining("possible there: none");
   }
 }

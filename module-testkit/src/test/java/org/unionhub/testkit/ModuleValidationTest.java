@@ -17,6 +17,14 @@ class ModuleValidationTest {
   }
 
   @Test
+  void descriptorThatCannotBeBuiltIsReportedWithTheCause() {
+    assertThatThrownBy(() -> ModuleTestKit.of(new InvalidModules.UnreadableDescriptor()))
+        .isExactlyInstanceOf(AssertionError.class)
+        .hasMessageContaining("its descriptor could not be read")
+        .hasMessageContaining("form definition file is missing");
+  }
+
+  @Test
   void defaultRulesThatDoNotCompileAreReportedWithTheirPosition() {
     assertThatThrownBy(() -> ModuleTestKit.of(new InvalidModules.UncompilableRules()))
         .isExactlyInstanceOf(AssertionError.class)
