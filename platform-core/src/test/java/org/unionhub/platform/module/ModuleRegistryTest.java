@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.unionhub.modules.enrollment.EnrollmentModuleFactory;
+import org.unionhub.platform.fixture.FixtureModuleFactory;
 import org.unionhub.sdk.LocalizedText;
 import org.unionhub.sdk.ModuleDescriptor;
 import org.unionhub.sdk.ServiceModule;
@@ -34,17 +34,17 @@ class ModuleRegistryTest {
   }
 
   @Test
-  void discoversTheEnrollmentModuleOnTheClassPath() {
+  void discoversTheModulesListedOnTheClassPath() {
     var registry = ModuleRegistry.discover(getClass().getClassLoader());
-    assertThat(registry.find("enrollment")).isPresent();
+    assertThat(registry.find("fixture")).isPresent();
     assertThat(registry.refusals()).isEmpty();
   }
 
   @Test
   void aModuleWithAnInvalidDescriptorIsRefusedByNameAndTheOthersLoad() {
     var registry =
-        new ModuleRegistry(List.of(new BrokenModule(), new EnrollmentModuleFactory()), List.of());
-    assertThat(registry.find("enrollment")).isPresent();
+        new ModuleRegistry(List.of(new BrokenModule(), new FixtureModuleFactory()), List.of());
+    assertThat(registry.find("fixture")).isPresent();
     assertThat(registry.find("broken")).isEmpty();
     assertThat(registry.refusals())
         .singleElement()

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.unionhub.modules.enrollment.EnrollmentModuleFactory;
 import org.unionhub.platform.calendar.WorkingCalendar;
+import org.unionhub.platform.fixture.FixtureModuleFactory;
 import org.unionhub.platform.rules.RuleEngine;
 import org.unionhub.sdk.Submission;
 import org.unionhub.sdk.validation.ResidentIdNumber;
@@ -20,7 +20,7 @@ class RequestLifecycleTest {
   private static final LocalDate MONDAY = LocalDate.of(2026, 9, 28);
   private final RequestLifecycle lifecycle =
       new RequestLifecycle(new RuleEngine(), WorkingCalendar.official());
-  private final EnrollmentModuleFactory enrollment = new EnrollmentModuleFactory();
+  private final FixtureModuleFactory module = new FixtureModuleFactory();
 
   private static String idBornOn(LocalDate birth) {
     String first17 = "440304" + birth.toString().replace("-", "") + "123";
@@ -32,10 +32,6 @@ class RequestLifecycleTest {
     data.put("name", "张三");
     data.put("gender", "male");
     data.put("idNumber", idNumber);
-    data.put("mobile", "13800138000");
-    data.put("employerName", "星河科技");
-    data.put("employerCreditCode", "91440300192185379H");
-    data.put("employmentType", "employee");
     return data;
   }
 
@@ -46,8 +42,7 @@ class RequestLifecycleTest {
   @Test
   void acceptedApplicationStartsSubmittedAndIsDueInFiveWorkingDaysAcrossTheHoliday() {
     var accepted =
-        lifecycle.submit(
-            enrollment, submission(form(idBornOn(LocalDate.of(1990, 1, 1)))), List.of());
+        lifecycle.submit(module, submission(form(idBornOn(LocalDate.of(1990, 1, 1)))), List.of());
     assertThat(accepted.initialState().name()).isEqualTo("submitted");
     // Mon 28 Sep + 5: Tue 29, Wed 30, (1-7 Oct holiday), Thu 8, Fri 9, Sat 10 (make-up workday).
     assertThat(accepted.dueDate()).isEqualTo(LocalDate.of(2026, 10, 10));
@@ -59,7 +54,7 @@ class RequestLifecycleTest {
     var data = form("not-an-id");
     data.remove("gender");
     data.put("shoeSize", "42");
-    assertThatThrownBy(() -> lifecycle.submit(enrollment, submission(data), List.of()))
+    assertThatThrownBy(() -> lifecycle.submit(module, submission(data), List.of()))
         .isInstanceOfSatisfying(
             SubmissionRefusedException.class,
             e ->
@@ -74,7 +69,7 @@ class RequestLifecycleTest {
   @Test
   void underSixteenIsRefusedByTheModulesRule() {
     var young = idBornOn(MONDAY.minusYears(15));
-    assertThatThrownBy(() -> lifecycle.submit(enrollment, submission(form(young)), List.of()))
+    assertThatThrownBy(() -> lifecycle.submit(module, submission(form(young)), List.of()))
         .isInstanceOfSatisfying(
             SubmissionRefusedException.class,
             e ->
@@ -85,7 +80,7 @@ class RequestLifecycleTest {
 
   @Test
   void staffMayApproveWorkersMayNotAndFinishedRequestsDoNotMove() {
-    var descriptor = enrollment.descriptor();
+    var descriptor = module.descriptor();
     var move = lifecycle.act(descriptor, "submitted", 0, "approve", Set.of("staff"), MONDAY);
     assertThat(move.target().name()).isEqualTo("approved");
     assertThat(move.dueDate()).isNull();

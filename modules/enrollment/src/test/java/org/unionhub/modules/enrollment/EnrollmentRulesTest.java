@@ -1,110 +1,105 @@
 package org.unionhub.modules.enrollment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.kie.api.KieBase;
-import org.kie.api.KieServices;
-import org.kie.api.builder.Message;
-import org.kie.api.runtime.KieSession;
-import org.unionhub.sdk.Submission;
-import org.unionhub.sdk.rules.Actions;
+import org.unionhub.sdk.validation.ResidentIdNumber;
+import org.unionhub.testkit.ActionRefused;
+import org.unionhub.testkit.ModuleTestKit;
+import org.unionhub.testkit.Refusal;
+import org.unionhub.testkit.Step;
+import org.unionhub.testkit.TestRequest;
 
 class EnrollmentRulesTest {
 
-  private static final LocalDate TODAY = LocalDate.of(2026, 11, 22);
-  private static KieBase kieBase;
+  /** The Monday before the National Day holiday (1-7 October 2026). */
+  private static final LocalDate MONDAY = LocalDate.of(2026, 9, 28);
 
-  @BeforeAll
-  static void buildDefaultRules() throws IOException {
-    var factory = new EnrollmentModuleFactory();
-    assertThat(factory.descriptor().problems()).isEmpty();
-    KieServices ks = KieServices.Factory.get();
-    var kfs = ks.newKieFileSystem();
-    for (String resource : factory.descriptor().defaultRules()) {
-      try (InputStream in =
-          EnrollmentRulesTest.class.getClassLoader().getResourceAsStream(resource)) {
-        kfs.write(
-            "src/main/resources/" + resource,
-            new String(in.readAllBytes(), StandardCharsets.UTF_8));
-      }
-    }
-    var builder = ks.newKieBuilder(kfs).buildAll();
-    assertThat(builder.getResults().getMessages(Message.Level.ERROR)).isEmpty();
-    kieBase = ks.newKieContainer(builder.getKieModule().getReleaseId()).getKieBase();
+  private final ModuleTestKit kit = ModuleTestKit.of(new EnrollmentModuleFactory()).on(MONDAY);
+
+  @Test
+  void applicantUnderSixteenIsRefusedOnTheIdNumberField() {
+    var oneDayShort = application(idNumberBornOn(MONDAY.minusYears(16).plusDays(1)));
+
+    assertThat(kit.refusals(oneDayShort))
+        .extracting(Refusal::field, Refusal::code)
+        .containsExactly(tuple("idNumber", "UNDER_MINIMUM_AGE"));
   }
 
   @Test
-  void applicantUnderSixteenIsRejectedOnTheIdNumberField() {
-    var actions = evaluate(idNumberBornOn(TODAY.minusYears(16).plusDays(1)));
-    assertThat(actions.rejections).containsExactly("idNumber:UNDER_MINIMUM_AGE");
+  void applicantWhoTurnsSixteenTodayIsAccepted() {
+    TestRequest request = kit.submit(application(idNumberBornOn(MONDAY.minusYears(16))));
+
+    assertThat(request.state()).isEqualTo("submitted");
+    assertThat(request.flags()).isEmpty();
   }
 
   @Test
-  void applicantWhoTurnedSixteenTodayIsAccepted() {
-    var actions = evaluate(idNumberBornOn(TODAY.minusYears(16)));
-    assertThat(actions.rejections).isEmpty();
-    assertThat(actions.flags).isEmpty();
+  void applicantPastRetirementAgeIsFlaggedForReviewNotRefused() {
+    TestRequest request = kit.submit(application(idNumberBornOn(MONDAY.minusYears(70))));
+
+    assertThat(request.state()).isEqualTo("submitted");
+    assertThat(request.flags()).singleElement().asString().contains("法定退休年龄");
   }
 
   @Test
-  void applicantPastRetirementAgeIsFlaggedNotRejected() {
-    var actions = evaluate(idNumberBornOn(TODAY.minusYears(70)));
-    assertThat(actions.rejections).isEmpty();
-    assertThat(actions.flags).hasSize(1);
+  void staffApproveAnApplicationAndItHasNoDeadlineLeft() {
+    TestRequest request = kit.submit(application(idNumberBornOn(LocalDate.of(1990, 1, 1))));
+    kit.advanceWorkingDays(2);
+
+    kit.act(request, "approve", "staff");
+
+    assertThat(request.state()).isEqualTo("approved");
+    assertThat(request.dueDate()).isNull();
+    assertThat(request.history())
+        .extracting(Step::action, Step::to, Step::role, Step::on)
+        .containsExactly(
+            tuple("submit", "submitted", null, MONDAY),
+            tuple("approve", "approved", "staff", LocalDate.of(2026, 9, 30)));
   }
 
-  private static Recorder evaluate(String idNumber) {
-    var submission =
-        new Submission(
-            "gd-sz-ft-001",
-            "worker1",
-            TODAY,
-            Map.of("idNumber", idNumber, "gender", "male", "employmentType", "employee"));
-    var recorder = new Recorder();
-    KieSession session = kieBase.newKieSession();
-    try (var module = new EnrollmentModuleFactory().create()) {
-      session.setGlobal("actions", recorder);
-      module.facts(submission).forEach(session::insert);
-      session.fireAllRules(100);
-    } finally {
-      session.dispose();
-    }
-    return recorder;
+  @Test
+  void staffRejectAnApplicationButAWorkerCannotDecideOne() {
+    TestRequest request = kit.submit(application(idNumberBornOn(LocalDate.of(1990, 1, 1))));
+
+    assertThatThrownBy(() -> kit.act(request, "approve", "member"))
+        .isInstanceOfSatisfying(
+            ActionRefused.class,
+            e -> assertThat(e.reason()).isEqualTo(ActionRefused.Reason.ROLE_NOT_ALLOWED));
+    kit.act(request, "reject", "staff");
+
+    assertThat(request.state()).isEqualTo("rejected");
+  }
+
+  @Test
+  void applicationBeforeNationalDayIsDueOnTheMakeUpSaturdayAndOverdueAfterIt() {
+    TestRequest request = kit.submit(application(idNumberBornOn(LocalDate.of(1990, 1, 1))));
+
+    // Five working days from Mon 28 Sep: Tue 29, Wed 30, Thu 8 Oct, Fri 9, Sat 10 (调休 workday).
+    assertThat(request.dueDate()).isEqualTo(LocalDate.of(2026, 10, 10));
+    kit.advanceWorkingDays(5);
+    assertThat(request.isOverdue()).isFalse();
+    kit.advanceWorkingDays(1);
+    assertThat(request.isOverdue()).isTrue();
+  }
+
+  private static Map<String, String> application(String idNumber) {
+    return Map.of(
+        "name", "张三",
+        "gender", "male",
+        "idNumber", idNumber,
+        "mobile", "13800138000",
+        "employerName", "深圳市福田区星河科技有限公司",
+        "employerCreditCode", "91440300192185379H",
+        "employmentType", "employee");
   }
 
   private static String idNumberBornOn(LocalDate birth) {
     String first17 = "440304" + birth.toString().replace("-", "") + "123";
-    return first17 + org.unionhub.sdk.validation.ResidentIdNumber.checkCharacter(first17);
-  }
-
-  /** Records what the rules asked for. */
-  public static final class Recorder implements Actions {
-    final List<String> rejections = new ArrayList<>();
-    final List<String> flags = new ArrayList<>();
-
-    @Override
-    public void reject(String field, String code, String message) {
-      rejections.add(field + ":" + code);
-    }
-
-    @Override
-    public void routeTo(String tenantCode) {}
-
-    @Override
-    public void dueInWorkingDays(int workingDays) {}
-
-    @Override
-    public void flagForReview(String reason) {
-      flags.add(reason);
-    }
+    return first17 + ResidentIdNumber.checkCharacter(first17);
   }
 }

@@ -1,0 +1,99 @@
+package ${package};
+
+import java.util.List;
+import org.unionhub.sdk.LocalizedText;
+import org.unionhub.sdk.ModuleDescriptor;
+import org.unionhub.sdk.ServiceModule;
+import org.unionhub.sdk.ServiceModuleFactory;
+import org.unionhub.sdk.Submission;
+import org.unionhub.sdk.form.Choice;
+import org.unionhub.sdk.form.FieldType;
+import org.unionhub.sdk.form.FormField;
+import org.unionhub.sdk.workflow.State;
+import org.unionhub.sdk.workflow.Transition;
+import org.unionhub.sdk.workflow.WorkflowDefinition;
+
+/**
+ * Workers send the union suggestions (合理化建议); staff accept or decline them, and the union answers
+ * the ones it takes up. Listed in {@code META-INF/services/org.unionhub.sdk.ServiceModuleFactory},
+ * where the platform finds it.
+ */
+public final class SuggestionModuleFactory implements ServiceModuleFactory {
+
+  /** The module id, used in URLs and as the name of the default rule file. */
+  public static final String ID = "${moduleId}";
+
+  private static final String VERSION = "${version}";
+
+  /** Default rules sit beside the code, at the resource path of their package line. */
+  private static final String RULES =
+      Suggestion.class.getPackageName().replace('.', '/') + "/" + ID + ".drl";
+
+  private static final ModuleDescriptor DESCRIPTOR =
+      new ModuleDescriptor(
+          ID,
+          VERSION,
+          LocalizedText.of("合理化建议", "Suggestions"),
+          List.of(
+              FormField.of("title", FieldType.TEXT, LocalizedText.of("建议标题", "Title"), true),
+              FormField.choice(
+                  "category",
+                  LocalizedText.of("建议类别", "Category"),
+                  List.of(
+                      new Choice("workplace-safety", LocalizedText.of("安全生产", "Workplace safety")),
+                      new Choice("pay-and-benefits", LocalizedText.of("工资福利", "Pay and benefits")),
+                      new Choice("union-work", LocalizedText.of("工会工作", "Union work")),
+                      new Choice("other", LocalizedText.of("其他", "Other")))),
+              new FormField(
+                  "detail",
+                  FieldType.TEXT,
+                  LocalizedText.of("建议内容", "Suggestion"),
+                  true,
+                  2000,
+                  List.of()),
+              FormField.of("mobile", FieldType.MOBILE, LocalizedText.of("联系电话", "Mobile"), false)),
+          new WorkflowDefinition(
+              "submitted",
+              List.of(
+                  new State("submitted", LocalizedText.of("待受理", "Awaiting staff"), false, 5),
+                  new State("under-study", LocalizedText.of("研究办理中", "Under study"), false, 15),
+                  new State("declined", LocalizedText.of("不予采纳", "Declined"), true, 0),
+                  new State("answered", LocalizedText.of("已答复", "Answered"), true, 0)),
+              List.of(
+                  new Transition(
+                      "accept",
+                      "submitted",
+                      "under-study",
+                      "staff",
+                      LocalizedText.of("受理", "Accept")),
+                  new Transition(
+                      "decline",
+                      "submitted",
+                      "declined",
+                      "staff",
+                      LocalizedText.of("不予采纳", "Decline")),
+                  new Transition(
+                      "answer",
+                      "under-study",
+                      "answered",
+                      "tenant-admin",
+                      LocalizedText.of("答复", "Answer")))),
+          List.of(Suggestion.class),
+          List.of(RULES));
+
+  @Override
+  public ModuleDescriptor descriptor() {
+    return DESCRIPTOR;
+  }
+
+  @Override
+  public ServiceModule create() {
+    return SuggestionModuleFactory::facts;
+  }
+
+  /** Runs after the form checks, so required fields are present. */
+  private static List<Object> facts(Submission submission) {
+    return List.of(
+        new Suggestion(submission.value("category"), submission.value("detail").strip().length()));
+  }
+}

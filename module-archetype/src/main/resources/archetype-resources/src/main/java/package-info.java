@@ -1,0 +1,2 @@
+/** A UnionHub service module. Depends on the module SDK only. */
+package ${package};
