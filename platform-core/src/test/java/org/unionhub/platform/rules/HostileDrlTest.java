@@ -2,6 +2,7 @@ package org.unionhub.platform.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,17 +10,23 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.unionhub.modules.enrollment.Applicant;
 import org.unionhub.modules.enrollment.EnrollmentModuleFactory;
 
 /**
  * The corpus of hostile rule layers in {@code src/test/resources/hostile-drl}: every file must be
- * refused, with a problem on each line its author marked {@code // refused}.
+ * refused, with a problem on each line its author marked {@code // refused}. The layers in {@code
+ * heavy-drl} are legal, so the sandbox accepts them; their evaluation must fail fast instead.
  */
 class HostileDrlTest {
 
@@ -85,6 +92,47 @@ class HostileDrlTest {
             "modify.drl",
             "update.drl",
             "retract.drl");
+  }
+
+  static Stream<Arguments> heavyLayers() {
+    return Stream.of(
+        Arguments.of("cartesian-join.drl", 60, "fact combinations"),
+        Arguments.of("many-firings.drl", 150, "fired 10000 times"),
+        Arguments.of("long-message.drl", 1, "at most 1000 are kept"));
+  }
+
+  @ParameterizedTest(name = "{0} over {1} applicants")
+  @MethodSource("heavyLayers")
+  void heavyButLegalLayersAreAcceptedAndTheirEvaluationFailsFast(
+      String file, int applicants, String reason) {
+    String layer = read(resources("heavy-drl").resolve(file));
+    assertThat(SANDBOX.validate(layer)).isEmpty();
+    String source = SANDBOX.compose("org.unionhub.tenants.heavy", layer);
+    var engine = new RuleEngine();
+    engine.kieBase(List.of(source));
+    List<Object> facts =
+        IntStream.range(0, applicants).<Object>mapToObj(HostileDrlTest::applicant).toList();
+
+    long started = System.nanoTime();
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(10),
+        () ->
+            assertThatThrownBy(() -> engine.evaluate(List.of(source), facts))
+                .isInstanceOf(RuleEvaluationException.class)
+                .hasMessageContaining(reason));
+    assertThat(Duration.ofNanos(System.nanoTime() - started))
+        .isLessThan(RuleEngine.DEFAULT_TIME_LIMIT);
+  }
+
+  private static Applicant applicant(int i) {
+    return new Applicant(
+        String.format("44030419900101%04d", i),
+        LocalDate.of(1990, 1, 1),
+        35,
+        "female",
+        "employee",
+        "91440300192185379H",
+        "gd-sz-ft");
   }
 
   private static List<Integer> markedLines(String layer) {
