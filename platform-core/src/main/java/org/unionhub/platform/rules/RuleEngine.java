@@ -3,6 +3,7 @@ package org.unionhub.platform.rules;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,19 +13,62 @@ import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
+import org.kie.api.event.rule.BeforeMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
 
 /**
  * Compiles rule text to KieBases and evaluates them. KieBases are cached by the SHA-256 of the
  * composed text, so every tenant whose effective rules are the same text shares one.
+ *
+ * <p>Every evaluation is bounded three ways, because tenant rules are untrusted (see {@link
+ * RuleSandbox}): the joins its rules could build must stay under a number of fact combinations,
+ * checked before anything runs; it may fire at most {@link #MAX_FIRINGS} times; and it is halted at
+ * the first firing after its time limit. An evaluation that breaks a bound fails alone with a
+ * {@link RuleEvaluationException}. It runs on the caller's thread: no bound can cut short a single
+ * firing or getter that does not return, and tenant rules cannot contain one (see the ADR 0005).
  */
 public class RuleEngine {
 
   /** Most rule firings one evaluation may take before it is stopped as runaway. */
   public static final int MAX_FIRINGS = 10_000;
 
+  /** How long an evaluation may fire rules unless the engine is built with another limit. */
+  public static final Duration DEFAULT_TIME_LIMIT = Duration.ofSeconds(2);
+
+  /**
+   * Most fact combinations the rules of an evaluation may join unless the engine is built with
+   * another limit: far above what a submission's handful of facts produces, and well under a second
+   * of joining.
+   */
+  public static final long DEFAULT_MAX_JOIN_COMBINATIONS = 100_000;
+
+  private record Compiled(KieBase kieBase, JoinBudget joins) {}
+
   private final KieServices kieServices = KieServices.Factory.get();
-  private final ConcurrentMap<String, KieBase> byHash = new ConcurrentHashMap<>();
+  private final ConcurrentMap<String, Compiled> byHash = new ConcurrentHashMap<>();
+  private final Duration timeLimit;
+  private final long maxJoinCombinations;
+
+  /** An engine with the default bounds. */
+  public RuleEngine() {
+    this(DEFAULT_TIME_LIMIT, DEFAULT_MAX_JOIN_COMBINATIONS);
+  }
+
+  /**
+   * An engine with its own bounds.
+   *
+   * @param timeLimit how long one evaluation may fire rules
+   * @param maxJoinCombinations most fact combinations the rules of one evaluation may join
+   */
+  public RuleEngine(Duration timeLimit, long maxJoinCombinations) {
+    if (timeLimit.isNegative() || timeLimit.isZero() || maxJoinCombinations < 1) {
+      throw new IllegalArgumentException(
+          "bounds must be positive: " + timeLimit + ", " + maxJoinCombinations);
+    }
+    this.timeLimit = timeLimit;
+    this.maxJoinCombinations = maxJoinCombinations;
+  }
 
   /**
    * The KieBase for a rule set, compiling it on first use.
@@ -34,7 +78,7 @@ public class RuleEngine {
    * @throws RuleCompilationException when the rules do not compile
    */
   public KieBase kieBase(List<String> sources) {
-    return byHash.computeIfAbsent(hash(String.join("\u0000", sources)), h -> compile(h, sources));
+    return compiled(sources).kieBase();
   }
 
   /**
@@ -45,19 +89,33 @@ public class RuleEngine {
   }
 
   /**
-   * Runs rules against facts, bounded by {@link #MAX_FIRINGS}.
+   * Runs rules against facts, within the engine's bounds.
    *
    * @param sources the DRL sources of the composed rule set
    * @param facts the facts to insert
    * @return what the rules asked for
+   * @throws RuleEvaluationException when the evaluation breaks a bound or a rule fails
    */
   public RuleOutcome evaluate(List<String> sources, List<Object> facts) {
+    Compiled compiled = compiled(sources);
+    compiled.joins().check(facts, maxJoinCombinations);
     var outcome = new RuleOutcome();
-    KieSession session = kieBase(sources).newKieSession();
+    KieSession session = compiled.kieBase().newKieSession();
+    var deadline = new Deadline(session, System.nanoTime() + timeLimit.toNanos());
     try {
       session.setGlobal("actions", outcome);
+      session.addEventListener(deadline);
       facts.forEach(session::insert);
       int fired = session.fireAllRules(MAX_FIRINGS);
+      if (deadline.halted()) {
+        throw new RuleEvaluationException(
+            "rules ran longer than "
+                + timeLimit.toMillis()
+                + " ms and were stopped after "
+                + fired
+                + " firings",
+            null);
+      }
       if (fired >= MAX_FIRINGS) {
         throw new RuleEvaluationException(
             "rules fired " + fired + " times and were stopped; a rule is probably looping", null);
@@ -71,6 +129,44 @@ public class RuleEngine {
       session.dispose();
     }
     return outcome;
+  }
+
+  private Compiled compiled(List<String> sources) {
+    return byHash.computeIfAbsent(
+        hash(String.join("\u0000", sources)),
+        h -> {
+          KieBase kieBase = compile(h, sources);
+          return new Compiled(kieBase, JoinBudget.of(kieBase));
+        });
+  }
+
+  /**
+   * Halts the session at the first firing after the deadline. Drools only looks at {@code halt()}
+   * between firings, so a watchdog thread calling it would stop nothing sooner than this listener,
+   * which runs on the evaluating thread and needs no thread of its own; the joins that no halt can
+   * interrupt are bounded by {@link JoinBudget} instead.
+   */
+  private static final class Deadline extends DefaultAgendaEventListener {
+    private final KieSession session;
+    private final long deadlineNanos;
+    private boolean halted;
+
+    Deadline(KieSession session, long deadlineNanos) {
+      this.session = session;
+      this.deadlineNanos = deadlineNanos;
+    }
+
+    @Override
+    public void beforeMatchFired(BeforeMatchFiredEvent event) {
+      if (!halted && System.nanoTime() - deadlineNanos > 0) {
+        halted = true;
+        session.halt();
+      }
+    }
+
+    boolean halted() {
+      return halted;
+    }
   }
 
   private KieBase compile(String hash, List<String> sources) {

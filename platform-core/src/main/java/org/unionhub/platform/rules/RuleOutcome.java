@@ -8,6 +8,13 @@ import org.unionhub.sdk.rules.Actions;
 public final class RuleOutcome implements Actions {
 
   /**
+   * Longest text a rule may pass. Messages, codes and tenant codes are short; a rule that builds a
+   * long one (a tenant layer can concatenate a field thousands of times) fails instead of holding
+   * megabytes for each of its firings.
+   */
+  public static final int MAX_TEXT_LENGTH = 1_000;
+
+  /**
    * A field refused by a rule.
    *
    * @param field the field
@@ -23,11 +30,15 @@ public final class RuleOutcome implements Actions {
 
   @Override
   public void reject(String field, String code, String message) {
+    checkLength(field);
+    checkLength(code);
+    checkLength(message);
     rejections.add(new Rejection(field, code, message));
   }
 
   @Override
   public void routeTo(String tenantCode) {
+    checkLength(tenantCode);
     this.routeTo = tenantCode;
   }
 
@@ -41,7 +52,19 @@ public final class RuleOutcome implements Actions {
 
   @Override
   public void flagForReview(String reason) {
+    checkLength(reason);
     flags.add(reason);
+  }
+
+  private static void checkLength(String text) {
+    if (text != null && text.length() > MAX_TEXT_LENGTH) {
+      throw new IllegalArgumentException(
+          "a rule passed "
+              + text.length()
+              + " characters; at most "
+              + MAX_TEXT_LENGTH
+              + " are kept");
+    }
   }
 
   public List<Rejection> rejections() {

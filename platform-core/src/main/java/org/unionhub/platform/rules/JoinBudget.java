@@ -1,0 +1,105 @@
+package org.unionhub.platform.rules;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import org.drools.base.base.ClassObjectType;
+import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.drools.base.rule.Pattern;
+import org.drools.base.rule.RuleConditionElement;
+import org.kie.api.KieBase;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+
+/**
+ * The most fact combinations the rules of a KieBase can make Drools consider for a given set of
+ * facts, computed before anything runs.
+ *
+ * <p>Drools cannot be stopped inside a join: {@code KieSession.halt()} is only looked at between
+ * firings, and Phreak builds every combination of a rule's patterns before the first one fires.
+ * Measured on Drools 10.1: three {@code String()} patterns over 300 strings, with a join constraint
+ * that never holds, ran for 5.9 s after {@code halt()} at 200 ms. So the size of every join is
+ * bounded up front: for each rule, the product over its patterns of the number of facts each
+ * pattern can match (at least 1, so that {@code not} and {@code exists} count as work), summed over
+ * the rules. Patterns fed by {@code from}, {@code collect} or {@code accumulate} match values their
+ * source computes, not inserted facts, and count 1; the patterns inside an accumulate count like
+ * any other. Tenant layers cannot write {@code from} or {@code collect} (see {@link RuleSandbox}),
+ * and module defaults are trusted code.
+ */
+final class JoinBudget {
+
+  private record RuleShape(String name, List<Class<?>> patternTypes) {}
+
+  private final List<RuleShape> rules;
+
+  private JoinBudget(List<RuleShape> rules) {
+    this.rules = rules;
+  }
+
+  static JoinBudget of(KieBase kieBase) {
+    var rules = new ArrayList<RuleShape>();
+    for (KiePackage kiePackage : kieBase.getKiePackages()) {
+      for (Rule rule : kiePackage.getRules()) {
+        // Every rule of a KieBase built from DRL is a RuleImpl; its condition tree is what Phreak
+        // joins. A failing cast here means a Drools upgrade changed that and this class with it.
+        var types = new ArrayList<Class<?>>();
+        collect(((RuleImpl) rule).getLhs(), types);
+        rules.add(new RuleShape(rule.getName(), List.copyOf(types)));
+      }
+    }
+    return new JoinBudget(List.copyOf(rules));
+  }
+
+  private static void collect(RuleConditionElement element, List<Class<?>> types) {
+    if (element instanceof Pattern pattern && pattern.getSource() == null) {
+      types.add(
+          pattern.getObjectType() instanceof ClassObjectType classType
+              ? classType.getClassType()
+              : Object.class);
+    }
+    for (RuleConditionElement nested : element.getNestedElements()) {
+      collect(nested, types);
+    }
+  }
+
+  /**
+   * Refuses an evaluation whose joins could be larger than the limit.
+   *
+   * @throws RuleEvaluationException naming the largest rule when they could
+   */
+  void check(List<Object> facts, long limit) {
+    // Counting stops at the first number over the limit, so nothing overflows.
+    long over = limit == Long.MAX_VALUE ? limit : limit + 1;
+    var counts = new HashMap<Class<?>, Long>();
+    long total = 0;
+    RuleShape largest = null;
+    long largestCombinations = 0;
+    for (RuleShape rule : rules) {
+      long combinations = 1;
+      for (Class<?> type : rule.patternTypes()) {
+        long matching = Math.max(1, counts.computeIfAbsent(type, t -> count(t, facts)));
+        combinations = combinations > over / matching ? over : combinations * matching;
+      }
+      total = total > over - combinations ? over : total + combinations;
+      if (combinations > largestCombinations) {
+        largest = rule;
+        largestCombinations = combinations;
+      }
+    }
+    if (total > limit) {
+      throw new RuleEvaluationException(
+          "the rules could join more than "
+              + limit
+              + " fact combinations for "
+              + facts.size()
+              + " facts, most of them in rule \""
+              + largest.name()
+              + "\"; the evaluation was refused before it started",
+          null);
+    }
+  }
+
+  private static long count(Class<?> type, List<Object> facts) {
+    return facts.stream().filter(type::isInstance).count();
+  }
+}
