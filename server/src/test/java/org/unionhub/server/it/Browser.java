@@ -58,10 +58,31 @@ final class Browser implements AutoCloseable {
     driver.get(Api.APP + path);
   }
 
+  /**
+   * Waits for a condition; when it never holds, keeps a screenshot and the page source in the test
+   * logs so that a failure on CI can be read afterwards.
+   */
+  private <T> T await(org.openqa.selenium.support.ui.ExpectedCondition<T> condition, int seconds) {
+    try {
+      return new WebDriverWait(driver, Duration.ofSeconds(seconds)).until(condition);
+    } catch (org.openqa.selenium.TimeoutException e) {
+      String name = "failure-" + System.currentTimeMillis();
+      try {
+        screenshot(name);
+        Files.writeString(
+            Path.of(System.getProperty("unionhub.it.logs", "target/it-logs"))
+                .resolve(name + ".html"),
+            driver.getCurrentUrl() + "\n" + driver.getPageSource());
+      } catch (Exception suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
+    }
+  }
+
   /** Fills Keycloak's login form, which any protected page redirects to. */
   void login(String user) {
-    var wait = new WebDriverWait(driver, Duration.ofSeconds(30));
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+    await(ExpectedConditions.visibilityOfElementLocated(By.id("username")), 30);
     driver.findElement(By.id("username")).sendKeys(user);
     driver.findElement(By.id("password")).sendKeys(Api.PASSWORD);
     driver.findElement(By.id("kc-login")).click();
@@ -69,11 +90,11 @@ final class Browser implements AutoCloseable {
 
   /** Picks an option of a PrimeFaces selectOneMenu whose style class is {@code styleClass}. */
   void choose(String styleClass, String label) {
-    var wait = new WebDriverWait(driver, Duration.ofSeconds(15));
     driver.findElement(By.cssSelector("div." + styleClass)).click();
-    wait.until(
+    await(
             ExpectedConditions.elementToBeClickable(
-                By.cssSelector("li.ui-selectonemenu-item[data-label='" + label + "']")))
+                By.cssSelector("li.ui-selectonemenu-item[data-label='" + label + "']")),
+            15)
         .click();
   }
 
@@ -83,13 +104,11 @@ final class Browser implements AutoCloseable {
   }
 
   void waitForText(By locator, String text) {
-    new WebDriverWait(driver, Duration.ofSeconds(30))
-        .until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
+    await(ExpectedConditions.textToBePresentInElementLocated(locator, text), 30);
   }
 
   void waitFor(By locator) {
-    new WebDriverWait(driver, Duration.ofSeconds(30))
-        .until(ExpectedConditions.presenceOfElementLocated(locator));
+    await(ExpectedConditions.presenceOfElementLocated(locator), 30);
   }
 
   void screenshot(String name) throws Exception {
