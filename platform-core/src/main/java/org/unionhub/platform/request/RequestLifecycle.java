@@ -44,7 +44,7 @@ public final class RequestLifecycle {
   /**
    * An accepted submission.
    *
-   * @param values the form values, trimmed
+   * @param values the form values as submitted (the REST API trims them before)
    * @param initialState the state the request starts in
    * @param dueDate when that state is due, or null when it has no deadline
    * @param flags why the rules flagged it for review, empty when they did not

@@ -97,6 +97,10 @@ public class RuleEngine {
    * @throws RuleEvaluationException when the evaluation breaks a bound or a rule fails
    */
   public RuleOutcome evaluate(List<String> sources, List<Object> facts) {
+    if (sources.isEmpty()) {
+      // A module may ship no default rules; with no rule there is nothing to ask for.
+      return new RuleOutcome();
+    }
     Compiled compiled = compiled(sources);
     compiled.joins().check(facts, maxJoinCombinations);
     var outcome = new RuleOutcome();

@@ -162,4 +162,11 @@ class RuleEngineTest {
     assertThatThrownBy(() -> new RuleEngine(Duration.ofSeconds(1), 0))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void aModuleWithoutRulesAsksForNothing() {
+    var outcome = new RuleEngine().evaluate(List.of(), List.of("x"));
+    assertThat(outcome.rejections()).isEmpty();
+    assertThat(outcome.flags()).isEmpty();
+  }
 }

@@ -88,14 +88,33 @@ final class Browser implements AutoCloseable {
     driver.findElement(By.id("kc-login")).click();
   }
 
-  /** Picks an option of a PrimeFaces selectOneMenu whose style class is {@code styleClass}. */
+  /**
+   * Picks an option of a PrimeFaces selectOneMenu whose style class is {@code styleClass}, and
+   * checks that the menu shows it: a click that lands while the panel is still opening is lost, so
+   * it is tried again.
+   */
   void choose(String styleClass, String label) {
-    driver.findElement(By.cssSelector("div." + styleClass)).click();
-    await(
-            ExpectedConditions.elementToBeClickable(
-                By.cssSelector("li.ui-selectonemenu-item[data-label='" + label + "']")),
-            15)
-        .click();
+    By menu = By.cssSelector("div." + styleClass);
+    By item = By.cssSelector("li.ui-selectonemenu-item[data-label='" + label + "']");
+    By shown = By.cssSelector("div." + styleClass + " .ui-selectonemenu-label");
+    for (int attempt = 1; ; attempt++) {
+      var widget = driver.findElement(menu);
+      ((org.openqa.selenium.JavascriptExecutor) driver)
+          .executeScript("arguments[0].scrollIntoView({block: 'center'});", widget);
+      widget.click();
+      try {
+        await(ExpectedConditions.elementToBeClickable(item), 15).click();
+        new WebDriverWait(driver, Duration.ofSeconds(3))
+            .until(ExpectedConditions.textToBePresentInElementLocated(shown, label));
+        return;
+      } catch (org.openqa.selenium.WebDriverException e) {
+        // The panel was still sliding open, or the click landed before it settled: try again.
+        if (attempt == 3) {
+          throw e;
+        }
+        driver.findElement(By.tagName("body")).sendKeys(org.openqa.selenium.Keys.ESCAPE);
+      }
+    }
   }
 
   String text(By locator) {
