@@ -20,7 +20,7 @@ for i in $(seq 1 "$runs"); do
     sleep 0.2
   done
   t1=$(date +%s.%N)
-  printf 'run %d: ready in %.1f s (%s)\n' "$i" "$(echo "$t1 - $t0" | bc)" "$([ "$i" = 1 ] && echo 'empty database and realm' || echo 'restart')"
+  printf "run %d: ready in %.1f s (%s)\n" "$i" "$(awk -v a="$t0" -v b="$t1" "BEGIN{print b-a}")" "$([ "$i" = 1 ] && echo 'empty database and realm' || echo 'restart')"
   bash "$root/unionhub" stop >/dev/null
   wait $pid || true
 done

@@ -1,14 +1,29 @@
 #!/usr/bin/env bash
-# Pre-builds the unpacked Keycloak at $1 (kc.sh build) so that it starts with --optimized.
-# Re-runs only when the build options below change.
+# Prepares the unpacked Keycloak at $1 for UnionHub, once per change:
+#  1. kc.sh build, so that it starts with --optimized;
+#  2. imports the demo realm ($2) into a fresh database and keeps that database as a seed
+#     ($1/seed/h2), so that a first start copies it instead of creating Keycloak's schema and
+#     importing the realm while WildFly starts beside it (about 40 s on 2 cores).
 set -euo pipefail
 home=$1
-options="--db=dev-file"
+realm=$2
+options="--db=dev-file --cache=local"
 stamp="$home/.unionhub-built"
-if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$options" ]; then
-  echo "Keycloak at $home is already built"
-  exit 0
+if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$options" ]; then
+  # shellcheck disable=SC2086
+  JAVA_OPTS_APPEND="-Xmx512m" "$home/bin/kc.sh" build $options
+  echo "$options" > "$stamp"
+  rm -f "$home/seed/.realm-sha256"
 fi
-# shellcheck disable=SC2086
-JAVA_OPTS_APPEND="-Xmx512m" "$home/bin/kc.sh" build $options
-echo "$options" > "$stamp"
+want=$(sha256sum "$realm" | cut -c1-64)
+if [ "$(cat "$home/seed/.realm-sha256" 2>/dev/null)" != "$want" ]; then
+  rm -rf "$home/data/h2" "$home/seed"
+  JAVA_OPTS_APPEND="-Xmx512m -XX:TieredStopAtLevel=1" \
+    "$home/bin/kc.sh" import --optimized --file "$realm" --override true
+  mkdir -p "$home/seed"
+  mv "$home/data/h2" "$home/seed/h2"
+  echo "$want" > "$home/seed/.realm-sha256"
+  echo "Keycloak at $home: demo realm imported into the seed database"
+else
+  echo "Keycloak at $home is ready"
+fi

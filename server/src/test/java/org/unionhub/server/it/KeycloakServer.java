@@ -29,8 +29,10 @@ final class KeycloakServer {
   static KeycloakServer start(Path home, Path logs) {
     try {
       Files.createDirectories(logs);
-      // A fresh realm database every run, imported from the realm file in the repository.
+      // A fresh realm database every run: a copy of the seed the build imported the demo realm
+      // into.
       deleteTree(home.resolve("data/h2"));
+      copyTree(home.resolve("seed/h2"), home.resolve("data/h2"));
       var command =
           List.of(
               home.resolve("bin/kc.sh").toString(),
@@ -38,10 +40,9 @@ final class KeycloakServer {
               "--optimized",
               "--http-enabled=true",
               "--http-port=" + PORT,
-              "--hostname-strict=false",
-              "--import-realm");
+              "--hostname-strict=false");
       var builder = new ProcessBuilder(command).redirectErrorStream(true);
-      builder.environment().put("JAVA_OPTS_APPEND", "-Xmx512m");
+      builder.environment().put("JAVA_OPTS_APPEND", "-Xmx512m -XX:TieredStopAtLevel=1");
       builder.redirectOutput(logs.resolve("keycloak.log").toFile());
       builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
       var server = new KeycloakServer(builder.start());
@@ -90,6 +91,14 @@ final class KeycloakServer {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (var files = Files.walk(from)) {
+      for (Path source : (Iterable<Path>) files::iterator) {
+        Files.copy(source, to.resolve(from.relativize(source).toString()));
+      }
     }
   }
 
