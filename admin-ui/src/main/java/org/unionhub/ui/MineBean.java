@@ -7,12 +7,9 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-import org.unionhub.platform.module.ModuleRegistry;
 import org.unionhub.platform.request.RequestService;
 import org.unionhub.platform.request.ServiceRequest;
 import org.unionhub.platform.security.Caller;
-import org.unionhub.platform.tenancy.TenantDirectory;
-import org.unionhub.platform.tenancy.TenantView;
 
 /** A worker's own requests and where they stand. */
 @Named
@@ -61,8 +58,7 @@ public class MineBean {
 
   @Inject Caller caller;
   @Inject RequestService requests;
-  @Inject ModuleRegistry modules;
-  @Inject TenantDirectory tenants;
+  @Inject Labels labels;
   @Inject LocaleBean localeBean;
 
   private List<Item> items;
@@ -76,15 +72,11 @@ public class MineBean {
   }
 
   private Item item(ServiceRequest r, Locale locale) {
-    var descriptor = modules.find(r.getModule()).map(m -> m.descriptor());
     return new Item(
         r.getId().toString(),
-        descriptor.map(d -> d.name().in(locale)).orElse(r.getModule()),
-        tenants.find(r.getTenantId()).map(TenantView::name).orElse(r.getTenantId()),
-        descriptor
-            .flatMap(d -> d.workflow().state(r.getState()))
-            .map(s -> s.label().in(locale))
-            .orElse(r.getState()),
+        labels.module(r.getModule(), locale),
+        labels.tenant(r.getTenantId()),
+        labels.state(r.getModule(), r.getState(), locale),
         TIME.format(r.getSubmittedAt()));
   }
 }

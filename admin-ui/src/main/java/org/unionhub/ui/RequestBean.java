@@ -20,8 +20,6 @@ import org.unionhub.platform.request.RequestService;
 import org.unionhub.platform.request.RequestTransition;
 import org.unionhub.platform.request.ServiceRequest;
 import org.unionhub.platform.security.Caller;
-import org.unionhub.platform.tenancy.TenantDirectory;
-import org.unionhub.platform.tenancy.TenantView;
 import org.unionhub.sdk.ModuleDescriptor;
 import org.unionhub.sdk.form.FormField;
 import org.unionhub.sdk.workflow.Transition;
@@ -116,7 +114,7 @@ public class RequestBean implements Serializable {
   @Inject Caller caller;
   @Inject RequestService requests;
   @Inject ModuleRegistry modules;
-  @Inject TenantDirectory tenants;
+  @Inject Labels labels;
   @Inject LocaleBean localeBean;
 
   private String id;
@@ -156,14 +154,11 @@ public class RequestBean implements Serializable {
     found = true;
     version = r.getVersion();
     title = descriptor.name().in(locale);
-    tenantName = tenants.find(r.getTenantId()).map(TenantView::name).orElse(r.getTenantId());
-    stateLabel = stateLabel(descriptor, r.getState(), locale);
+    tenantName = labels.tenant(r.getTenantId());
+    stateLabel = labels.state(r.getModule(), r.getState(), locale);
     dueDate = r.getDueDate() == null ? "" : r.getDueDate().toString();
     flag = r.getFlaggedReason();
-    escalatedTo =
-        r.getEscalatedTo() == null
-            ? null
-            : tenants.find(r.getEscalatedTo()).map(TenantView::name).orElse(r.getEscalatedTo());
+    escalatedTo = labels.tenant(r.getEscalatedTo());
     var shown = new ArrayList<Field>();
     for (FormField field : descriptor.form()) {
       if (data.containsKey(field.name())) {
@@ -179,7 +174,7 @@ public class RequestBean implements Serializable {
               TIME.format(t.getOccurredAt()),
               actionLabel(descriptor, t.getAction(), locale),
               t.getActor(),
-              stateLabel(descriptor, t.getToState(), locale),
+              labels.state(r.getModule(), t.getToState(), locale),
               t.getComment()));
     }
     history = List.copyOf(steps);
@@ -226,10 +221,6 @@ public class RequestBean implements Serializable {
         .map(c -> c.label().in(locale))
         .findFirst()
         .orElse(value);
-  }
-
-  private static String stateLabel(ModuleDescriptor d, String state, Locale locale) {
-    return d.workflow().state(state).map(s -> s.label().in(locale)).orElse(state);
   }
 
   private static String actionLabel(ModuleDescriptor d, String action, Locale locale) {

@@ -12,13 +12,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.unionhub.platform.module.ModuleRegistry;
 import org.unionhub.platform.request.RequestService;
 import org.unionhub.platform.request.ServiceRequest;
 import org.unionhub.platform.security.Caller;
 import org.unionhub.platform.tenancy.TenantDirectory;
-import org.unionhub.platform.tenancy.TenantView;
-import org.unionhub.sdk.ServiceModuleFactory;
 
 /** The staff worklist: requests of the caller's unions and the unions below them. */
 @Named
@@ -111,7 +108,7 @@ public class WorklistBean implements Serializable {
   @Inject Caller caller;
   @Inject RequestService requests;
   @Inject TenantDirectory tenants;
-  @Inject ModuleRegistry modules;
+  @Inject Labels labels;
   @Inject LocaleBean localeBean;
 
   private List<Row> rows;
@@ -156,26 +153,16 @@ public class WorklistBean implements Serializable {
   }
 
   private Row row(ServiceRequest r, Map<String, String> data, Locale locale, LocalDate today) {
-    var module = modules.find(r.getModule());
-    String moduleName = module.map(m -> m.descriptor().name().in(locale)).orElse(r.getModule());
-    String state =
-        module
-            .map(ServiceModuleFactory::descriptor)
-            .flatMap(d -> d.workflow().state(r.getState()))
-            .map(s -> s.label().in(locale))
-            .orElse(r.getState());
     return new Row(
         r.getId().toString(),
-        tenants.find(r.getTenantId()).map(TenantView::name).orElse(r.getTenantId()),
-        moduleName,
+        labels.tenant(r.getTenantId()),
+        labels.module(r.getModule(), locale),
         data.getOrDefault("name", ""),
-        state,
+        labels.state(r.getModule(), r.getState(), locale),
         TIME.format(r.getSubmittedAt()),
         r.getDueDate(),
         r.getDueDate() != null && r.getDueDate().isBefore(today),
         r.getFlaggedReason(),
-        r.getEscalatedTo() == null
-            ? null
-            : tenants.find(r.getEscalatedTo()).map(TenantView::name).orElse(r.getEscalatedTo()));
+        labels.tenant(r.getEscalatedTo()));
   }
 }
