@@ -1,0 +1,65 @@
+package org.unionhub.server.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** What anyone reaches without logging in: the home page, the API's OpenAPI document, the login. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class PublicPagesIT {
+
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.unionhub();
+  }
+
+  private static HttpResponse<String> get(String path, String accept) throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(Api.APP + path)).header("Accept", accept).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void theHomePageIsInChineseAndLinksToThePortal() throws Exception {
+    var page = get("/", "text/html");
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("UnionHub 工会服务平台").contains("/portal/apply/enrollment");
+  }
+
+  @Test
+  void theOpenApiDocumentDescribesTheRestApi() throws Exception {
+    var doc = get("/openapi", "application/yaml");
+    assertThat(doc.statusCode()).isEqualTo(200);
+    assertThat(doc.body())
+        .contains("/api/v1/tenants:")
+        .contains("/api/v1/tenants/{tenant}/modules/{module}/requests:")
+        .contains("/api/v1/tenants/{tenant}/requests:")
+        .contains("/api/v1/requests/{id}:")
+        .contains("/api/v1/requests/{id}/transitions:")
+        .contains("/api/v1/calendar/due-date:");
+  }
+
+  @Test
+  void aStaffPageSendsABrowserToKeycloakToLogIn() throws Exception {
+    var page = get("/staff/worklist.xhtml", "text/html");
+    assertThat(page.statusCode()).isEqualTo(302);
+    assertThat(page.headers().firstValue("Location"))
+        .hasValueSatisfying(
+            l ->
+                assertThat(l)
+                    .startsWith(
+                        KeycloakServer.url() + "/realms/unionhub/protocol/openid-connect/auth"));
+  }
+}
