@@ -206,14 +206,17 @@ public class RequestService {
     Set<String> visible = visibility.requestScope(caller);
     scope.limitTo(visible, caller.username());
     ServiceRequest request = em.find(ServiceRequest.class, id);
-    if (request != null && !visible.contains(request.getTenantId()) && canSee(caller, request)) {
+    if (request == null) {
+      throw new NotVisibleException("request");
+    }
+    if (!visible.contains(request.getTenantId())) {
+      if (!caller.username().equals(request.getSubmittedBy())) {
+        throw new NotVisibleException("request");
+      }
       // The submitter reads their own request and its history, wherever it is handled.
       var widened = new java.util.HashSet<>(visible);
       widened.add(request.getTenantId());
       scope.limitTo(widened, caller.username());
-    }
-    if (request == null || !canSee(caller, request)) {
-      throw new NotVisibleException("request");
     }
     return request;
   }
@@ -307,11 +310,6 @@ public class RequestService {
           result.put(k, secret ? org.unionhub.sdk.validation.ResidentIdNumber.mask(value) : value);
         });
     return result;
-  }
-
-  private boolean canSee(Caller caller, ServiceRequest request) {
-    return caller.username().equals(request.getSubmittedBy())
-        || visibility.requestScope(caller).contains(request.getTenantId());
   }
 
   /**
