@@ -1,0 +1,2 @@
+/** Audit of administrative changes: the port platform services write to. */
+package org.unionhub.platform.audit;
