@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import org.unionhub.sdk.form.FormField;
+import org.unionhub.sdk.rules.RuleScenario;
+import org.unionhub.sdk.settings.Setting;
 import org.unionhub.sdk.workflow.WorkflowDefinition;
 
 /**
@@ -17,6 +19,9 @@ import org.unionhub.sdk.workflow.WorkflowDefinition;
  * @param workflow the request state machine
  * @param factTypes the classes the module's rules may see
  * @param defaultRules class-path resources holding the module's default DRL
+ * @param settings the values tenants may adapt, with types, defaults and bounds
+ * @param permissions what the module lets people do beyond workflow transitions
+ * @param scenarios tests of the default rules; they also gate every tenant's publish
  * @since 0.1
  */
 public record ModuleDescriptor(
@@ -26,7 +31,10 @@ public record ModuleDescriptor(
     List<FormField> form,
     WorkflowDefinition workflow,
     List<Class<?>> factTypes,
-    List<String> defaultRules) {
+    List<String> defaultRules,
+    List<Setting> settings,
+    List<Permission> permissions,
+    List<RuleScenario> scenarios) {
 
   private static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]{1,39}");
 
@@ -39,6 +47,111 @@ public record ModuleDescriptor(
     form = form == null ? List.of() : List.copyOf(form);
     factTypes = factTypes == null ? List.of() : List.copyOf(factTypes);
     defaultRules = defaultRules == null ? List.of() : List.copyOf(defaultRules);
+    settings = settings == null ? List.of() : List.copyOf(settings);
+    permissions = permissions == null ? List.of() : List.copyOf(permissions);
+    scenarios = scenarios == null ? List.of() : List.copyOf(scenarios);
+  }
+
+  /**
+   * A descriptor without settings, permissions or scenarios.
+   *
+   * @param id the module id
+   * @param version the version
+   * @param name display name
+   * @param form the form
+   * @param workflow the workflow
+   * @param factTypes the fact types
+   * @param defaultRules the default rule resources
+   * @since 0.1
+   */
+  public ModuleDescriptor(
+      String id,
+      String version,
+      LocalizedText name,
+      List<FormField> form,
+      WorkflowDefinition workflow,
+      List<Class<?>> factTypes,
+      List<String> defaultRules) {
+    this(id, version, name, form, workflow, factTypes, defaultRules, null, null, null);
+  }
+
+  /**
+   * This descriptor with settings.
+   *
+   * @param declared the settings
+   * @return a new descriptor
+   * @since 0.2
+   */
+  public ModuleDescriptor withSettings(List<Setting> declared) {
+    return new ModuleDescriptor(
+        id,
+        version,
+        name,
+        form,
+        workflow,
+        factTypes,
+        defaultRules,
+        declared,
+        permissions,
+        scenarios);
+  }
+
+  /**
+   * This descriptor with permissions.
+   *
+   * @param declared the permissions
+   * @return a new descriptor
+   * @since 0.2
+   */
+  public ModuleDescriptor withPermissions(List<Permission> declared) {
+    return new ModuleDescriptor(
+        id, version, name, form, workflow, factTypes, defaultRules, settings, declared, scenarios);
+  }
+
+  /**
+   * This descriptor with rule scenarios.
+   *
+   * @param declared the scenarios
+   * @return a new descriptor
+   * @since 0.2
+   */
+  public ModuleDescriptor withScenarios(List<RuleScenario> declared) {
+    return new ModuleDescriptor(
+        id,
+        version,
+        name,
+        form,
+        workflow,
+        factTypes,
+        defaultRules,
+        settings,
+        permissions,
+        declared);
+  }
+
+  /**
+   * A setting by key.
+   *
+   * @param key the key
+   * @return the setting, or null when the module declares none of that key
+   * @since 0.2
+   */
+  public Setting setting(String key) {
+    return settings.stream().filter(s -> s.key().equals(key)).findFirst().orElse(null);
+  }
+
+  /**
+   * A permission by name.
+   *
+   * @param permissionName the name
+   * @return the permission, or null when the module declares none of that name
+   * @since 0.2
+   */
+  public Permission permission(String permissionName) {
+    return permissions.stream()
+        .filter(p -> p.name().equals(permissionName))
+        .findFirst()
+        .orElse(null);
   }
 
   /**
@@ -68,6 +181,34 @@ public record ModuleDescriptor(
     for (FormField field : form) {
       if (!names.add(field.name())) {
         problems.add("form field '" + field.name() + "' is declared twice");
+      }
+    }
+    var keys = new java.util.HashSet<String>();
+    for (Setting setting : settings) {
+      problems.addAll(setting.problems());
+      if (!keys.add(setting.key())) {
+        problems.add("setting '" + setting.key() + "' is declared twice");
+      }
+    }
+    var permissionNames = new java.util.HashSet<String>();
+    for (Permission permission : permissions) {
+      if (permission.name() == null || !permission.name().matches("[a-z][a-z0-9.-]{1,63}")) {
+        problems.add("permission '" + permission.name() + "' must match [a-z][a-z0-9.-]{1,63}");
+      } else if (!permissionNames.add(permission.name())) {
+        problems.add("permission '" + permission.name() + "' is declared twice");
+      }
+      for (String role : permission.roles()) {
+        if (!Permission.ROLES.contains(role)) {
+          problems.add("permission '" + permission.name() + "' names unknown role '" + role + "'");
+        }
+      }
+    }
+    var scenarioNames = new java.util.HashSet<String>();
+    for (RuleScenario scenario : scenarios) {
+      if (scenario.name() == null || scenario.name().isBlank() || scenario.expect() == null) {
+        problems.add("a rule scenario needs a name and an expectation");
+      } else if (!scenarioNames.add(scenario.name())) {
+        problems.add("rule scenario '" + scenario.name() + "' is declared twice");
       }
     }
     for (String resource : defaultRules) {

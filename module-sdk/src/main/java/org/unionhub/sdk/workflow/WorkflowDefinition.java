@@ -79,6 +79,18 @@ public record WorkflowDefinition(
     if (!names.contains(initialState)) {
       problems.add("workflow initial state '" + initialState + "' is not a declared state");
     }
+    for (State s : states) {
+      if (s.optional() && (s.terminal() || s.skipTo().equals(s.name()))) {
+        problems.add(
+            "optional workflow state '" + s.name() + "' must not be terminal or skip to itself");
+      } else if (s.optional() && !names.contains(s.skipTo())) {
+        problems.add(
+            "optional workflow state '" + s.name() + "' skips to undeclared '" + s.skipTo() + "'");
+      }
+      if (s.optional() && s.name().equals(initialState)) {
+        problems.add("the initial workflow state '" + s.name() + "' cannot be optional");
+      }
+    }
     for (Transition t : transitions) {
       if (!names.contains(t.from()) || !names.contains(t.to())) {
         problems.add("workflow transition '" + t.action() + "' joins undeclared states");

@@ -44,6 +44,26 @@ public final class ErrorMappers {
     }
   }
 
+  /** 422 with one entry per configuration problem: its item path and, for rule text, position. */
+  @Provider
+  public static class ConfigRefused
+      implements ExceptionMapper<org.unionhub.platform.config.ConfigRefusedException> {
+    @Override
+    public Response toResponse(org.unionhub.platform.config.ConfigRefusedException e) {
+      return Response.status(422)
+          .type(MediaType.APPLICATION_JSON_TYPE)
+          .entity(
+              new ApiError(
+                  e.problems().stream()
+                      .map(
+                          p ->
+                              new ApiError.Item(
+                                  p.path(), p.line(), p.column(), p.code(), p.message()))
+                      .toList()))
+          .build();
+    }
+  }
+
   /** 404 without saying whether the thing exists. */
   @Provider
   public static class NotVisible implements ExceptionMapper<NotVisibleException> {

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.unionhub.platform.calendar.WorkingCalendar;
+import org.unionhub.platform.config.ConfigResolver;
+import org.unionhub.platform.config.EffectiveConfig;
 import org.unionhub.platform.rules.RuleEngine;
 import org.unionhub.platform.rules.RuleOutcome;
 import org.unionhub.platform.security.Role;
@@ -21,8 +23,10 @@ import org.unionhub.sdk.ServiceModuleFactory;
 import org.unionhub.sdk.Submission;
 import org.unionhub.sdk.form.FieldProblem;
 import org.unionhub.sdk.form.FormField;
+import org.unionhub.sdk.rules.RuleScenario;
 import org.unionhub.sdk.workflow.State;
 import org.unionhub.sdk.workflow.Transition;
+import org.unionhub.sdk.workflow.WorkflowDefinition;
 
 /**
  * The decisions of a request's life, free of storage and HTTP: whether a submission is accepted
@@ -34,11 +38,30 @@ public final class RequestLifecycle {
 
   private final RuleEngine ruleEngine;
   private final WorkingCalendar calendar;
+  private final ConfigResolver resolver;
   private final Map<String, List<String>> defaultRules = new ConcurrentHashMap<>();
 
   public RequestLifecycle(RuleEngine ruleEngine, WorkingCalendar calendar) {
+    this(ruleEngine, calendar, new ConfigResolver());
+  }
+
+  /**
+   * @param ruleEngine evaluates rules
+   * @param calendar computes due dates
+   * @param resolver resolves configurations (with the platform's decision tables)
+   */
+  public RequestLifecycle(
+      RuleEngine ruleEngine, WorkingCalendar calendar, ConfigResolver resolver) {
     this.ruleEngine = ruleEngine;
     this.calendar = calendar;
+    this.resolver = resolver;
+  }
+
+  /**
+   * @return the resolver this lifecycle uses
+   */
+  public ConfigResolver resolver() {
+    return resolver;
   }
 
   /**
@@ -78,17 +101,35 @@ public final class RequestLifecycle {
    */
   public Accepted submit(
       ServiceModuleFactory module, Submission submission, List<FieldError> earlier) {
-    ModuleDescriptor descriptor = module.descriptor();
+    return submit(module, defaults(module, submission.tenantCode()), submission, earlier);
+  }
+
+  /**
+   * Checks a submission against a tenant's effective form and rules.
+   *
+   * @param module the module
+   * @param config the module as the tenant runs it
+   * @param submission the submission, values as text
+   * @param earlier problems already found; fields named there are not checked again, and any such
+   *     problem refuses the submission
+   * @return the accepted submission
+   * @throws SubmissionRefusedException with every problem, when refused
+   */
+  public Accepted submit(
+      ServiceModuleFactory module,
+      EffectiveConfig config,
+      Submission submission,
+      List<FieldError> earlier) {
     var problems = new ArrayList<>(earlier);
     var checked = new HashSet<String>();
     earlier.forEach(p -> checked.add(p.field()));
     for (String field : submission.data().keySet()) {
-      if (descriptor.field(field) == null && checked.add(field)) {
+      if (config.field(field) == null && checked.add(field)) {
         problems.add(
             new FieldError(field, "UNKNOWN_FIELD", "表单中没有此项 (no such field in this form)"));
       }
     }
-    for (FormField field : descriptor.form()) {
+    for (FormField field : config.form()) {
       if (checked.contains(field.name())) {
         continue;
       }
@@ -104,25 +145,158 @@ public final class RequestLifecycle {
     if (!problems.isEmpty()) {
       throw new SubmissionRefusedException(problems);
     }
-    RuleOutcome outcome;
-    try (ServiceModule instance = module.create()) {
-      outcome = ruleEngine.evaluate(defaultRules(module), instance.facts(submission));
-    }
+    var withSettings =
+        new Submission(
+            submission.tenantCode(),
+            submission.submittedBy(),
+            submission.submittedOn(),
+            submission.data(),
+            config.settingValues());
+    RuleOutcome outcome = evaluate(module, config, withSettings);
     if (!outcome.rejections().isEmpty()) {
       throw new SubmissionRefusedException(
           outcome.rejections().stream()
               .map(r -> new FieldError(r.field(), r.code(), r.message()))
               .toList());
     }
-    State initial = descriptor.workflow().state(descriptor.workflow().initialState()).orElseThrow();
+    WorkflowDefinition workflow = config.workflow();
+    State initial = workflow.state(workflow.initialState()).orElseThrow();
     int days =
         outcome.dueInWorkingDays() != null ? outcome.dueInWorkingDays() : initial.workingDays();
     return new Accepted(
         submission.data(),
         initial,
-        dueDate(submission.submittedOn(), days),
+        dueDate(submission.tenantCode(), submission.submittedOn(), days),
         outcome.flags(),
         outcome.routeTo());
+  }
+
+  /**
+   * Runs the module's facts for a submission through a tenant's effective rules, without checking
+   * the form first.
+   *
+   * @param module the module
+   * @param config the effective configuration
+   * @param submission the submission
+   * @return what the rules asked for
+   */
+  public RuleOutcome evaluate(
+      ServiceModuleFactory module, EffectiveConfig config, Submission submission) {
+    try (ServiceModule instance = module.create()) {
+      return ruleEngine.evaluate(config.ruleSet(), instance.facts(submission));
+    }
+  }
+
+  /**
+   * The result of one rule scenario.
+   *
+   * @param name the scenario's name
+   * @param source {@code module} or the tenant whose scenario it is
+   * @param passed whether the rules did what it expects
+   * @param detail what happened when it failed; empty when it passed
+   */
+  public record ScenarioResult(String name, String source, boolean passed, String detail) {}
+
+  /**
+   * Runs every scenario of an effective configuration against its rules.
+   *
+   * @param module the module
+   * @param config the effective configuration
+   * @param today the date scenarios are evaluated on (ages and deadlines depend on it)
+   * @return one result per scenario, in order
+   */
+  public List<ScenarioResult> runScenarios(
+      ServiceModuleFactory module, EffectiveConfig config, LocalDate today) {
+    var results = new ArrayList<ScenarioResult>();
+    for (EffectiveConfig.EffectiveScenario s : config.scenarios()) {
+      results.add(runScenario(module, config, s.scenario(), s.source(), today));
+    }
+    return results;
+  }
+
+  private ScenarioResult runScenario(
+      ServiceModuleFactory module,
+      EffectiveConfig config,
+      RuleScenario scenario,
+      String source,
+      LocalDate today) {
+    var wrong = new ArrayList<String>();
+    var formProblems = new ArrayList<String>();
+    for (FormField field : config.form()) {
+      FieldProblem p = field.check(scenario.given().get(field.name()));
+      if (p != null) {
+        formProblems.add(field.name() + ": " + p.message().en());
+      }
+    }
+    RuleOutcome outcome;
+    try {
+      if (!formProblems.isEmpty()) {
+        return new ScenarioResult(
+            scenario.name(),
+            source,
+            false,
+            "the given form data is refused before the rules run: "
+                + String.join("; ", formProblems));
+      }
+      outcome =
+          evaluate(
+              module,
+              config,
+              new Submission(
+                  config.tenantCode(),
+                  "scenario",
+                  today,
+                  scenario.given(),
+                  config.settingValues()));
+    } catch (RuntimeException e) {
+      return new ScenarioResult(
+          scenario.name(), source, false, "the rules failed: " + e.getMessage());
+    }
+    RuleScenario.Expectation expect = scenario.expect();
+    if (expect.rejectedFields() != null) {
+      var actual =
+          outcome.rejections().stream()
+              .map(RuleOutcome.Rejection::field)
+              .sorted()
+              .distinct()
+              .toList();
+      var expected = expect.rejectedFields().stream().sorted().distinct().toList();
+      if (!actual.equals(expected)) {
+        wrong.add(
+            expected.isEmpty()
+                ? "expected acceptance but the rules rejected " + actual
+                : "expected rejection of " + expected + " but the rules rejected " + actual);
+      }
+    }
+    if (expect.flagged() != null && expect.flagged() == outcome.flags().isEmpty()) {
+      wrong.add(
+          expect.flagged()
+              ? "expected a review flag, got none"
+              : "expected no review flag, got " + outcome.flags());
+    }
+    if (expect.routeTo() != null && !expect.routeTo().equals(outcome.routeTo())) {
+      wrong.add("expected routing to " + expect.routeTo() + ", got " + outcome.routeTo());
+    }
+    if (expect.dueInWorkingDays() != null
+        && !expect.dueInWorkingDays().equals(outcome.dueInWorkingDays())) {
+      wrong.add(
+          "expected a deadline of "
+              + expect.dueInWorkingDays()
+              + " working days, got "
+              + outcome.dueInWorkingDays());
+    }
+    return new ScenarioResult(scenario.name(), source, wrong.isEmpty(), String.join("; ", wrong));
+  }
+
+  /**
+   * The module as a tenant with no configuration of its own or its ancestors' runs it.
+   *
+   * @param module the module
+   * @param tenantCode the tenant
+   * @return the module's defaults
+   */
+  public EffectiveConfig defaults(ServiceModuleFactory module, String tenantCode) {
+    return resolver.resolve(tenantCode, module.descriptor(), defaultRules(module), List.of());
   }
 
   /**
@@ -145,9 +319,33 @@ public final class RequestLifecycle {
       String action,
       Set<String> roles,
       LocalDate today) {
+    EffectiveConfig config = resolver.resolve("module", descriptor, List.of(), List.of());
+    return act(config, state, version, action, roles, today);
+  }
+
+  /**
+   * Decides whether an action may move a request under a tenant's effective workflow.
+   *
+   * @param config the module as the request's tenant runs it
+   * @param state the request's current state
+   * @param version the request's current version, reported with a conflict
+   * @param action the action asked for
+   * @param roles the actor's roles
+   * @param today the day the action is taken
+   * @return the move
+   * @throws RequestConflictException when the action is not possible in the state
+   * @throws NotAllowedException when the actor lacks the role the transition needs
+   */
+  public Move act(
+      EffectiveConfig config,
+      String state,
+      int version,
+      String action,
+      Set<String> roles,
+      LocalDate today) {
+    WorkflowDefinition workflow = config.workflow();
     Transition transition =
-        descriptor
-            .workflow()
+        workflow
             .transition(state, action)
             .orElseThrow(
                 () ->
@@ -158,8 +356,8 @@ public final class RequestLifecycle {
     if (!mayTake(roles, transition)) {
       throw new NotAllowedException("action '" + action + "' needs the role " + transition.role());
     }
-    State target = descriptor.workflow().state(transition.to()).orElseThrow();
-    return new Move(transition, target, dueDate(today, target.workingDays()));
+    State target = workflow.state(transition.to()).orElseThrow();
+    return new Move(transition, target, dueDate(config.tenantCode(), today, target.workingDays()));
   }
 
   /**
@@ -176,7 +374,7 @@ public final class RequestLifecycle {
         || (Role.STAFF.equals(transition.role()) && roles.contains(Role.TENANT_ADMIN));
   }
 
-  private LocalDate dueDate(LocalDate from, int workingDays) {
+  private LocalDate dueDate(String tenantCode, LocalDate from, int workingDays) {
     return workingDays > 0 ? calendar.addWorkingDays(from, workingDays) : null;
   }
 

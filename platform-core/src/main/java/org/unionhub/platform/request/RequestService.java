@@ -1,6 +1,7 @@
 package org.unionhub.platform.request;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -21,6 +22,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.unionhub.platform.calendar.WorkingCalendar;
+import org.unionhub.platform.config.ConfigurationSource;
+import org.unionhub.platform.config.EffectiveConfig;
 import org.unionhub.platform.module.ModuleRegistry;
 import org.unionhub.platform.rules.RuleEngine;
 import org.unionhub.platform.security.Caller;
@@ -28,7 +31,8 @@ import org.unionhub.platform.tenancy.TenantDirectory;
 import org.unionhub.platform.tenancy.TenantScope;
 import org.unionhub.platform.tenancy.TenantView;
 import org.unionhub.platform.tenancy.Visibility;
-import org.unionhub.sdk.ModuleDescriptor;
+import org.unionhub.sdk.RequestEvent;
+import org.unionhub.sdk.ServiceModule;
 import org.unionhub.sdk.ServiceModuleFactory;
 import org.unionhub.sdk.Submission;
 import org.unionhub.sdk.form.FormField;
@@ -52,6 +56,60 @@ public class RequestService {
   @Inject RequestLifecycle lifecycle;
   @Inject TimerService timers;
   @Inject TenantScope scope;
+  @Inject Instance<ConfigurationSource> configurations;
+
+  private static final java.util.logging.Logger LOG =
+      java.util.logging.Logger.getLogger(RequestService.class.getName());
+
+  /**
+   * The module as a tenant runs it: its published configuration, or the module's defaults when no
+   * configuration store is deployed.
+   *
+   * @param tenantCode the tenant
+   * @param module the module
+   * @return the effective configuration
+   */
+  public EffectiveConfig effective(String tenantCode, ServiceModuleFactory module) {
+    if (configurations.isResolvable()) {
+      return configurations
+          .get()
+          .effective(tenantCode, module.getId())
+          .orElseGet(() -> lifecycle.defaults(module, tenantCode));
+    }
+    return lifecycle.defaults(module, tenantCode);
+  }
+
+  /**
+   * Runs a module's lifecycle hook; a failing hook is logged and never undoes the platform's work.
+   *
+   * @param module the module
+   * @param hook what to call on a module instance
+   */
+  static void runHook(
+      ServiceModuleFactory module, java.util.function.Consumer<ServiceModule> hook) {
+    try (ServiceModule instance = module.create()) {
+      hook.accept(instance);
+    } catch (RuntimeException e) {
+      LOG.log(
+          java.util.logging.Level.WARNING,
+          "module " + module.getId() + " failed in a lifecycle hook; the request is unaffected",
+          e);
+    }
+  }
+
+  private static RequestEvent event(
+      ServiceRequest r, String from, String action, String actor, Instant at, EffectiveConfig c) {
+    return new RequestEvent(
+        r.getId().toString(),
+        r.getTenantId(),
+        r.getModule(),
+        from,
+        r.getState(),
+        action,
+        actor,
+        at,
+        c.settingValues());
+  }
 
   /**
    * The result of a submission.
@@ -93,12 +151,39 @@ public class RequestService {
     }
     var earlier = new ArrayList<FieldError>();
     Map<String, String> values = textValues(data, earlier);
+    EffectiveConfig config = effective(tenant.code(), module);
+    if (!config.enabled()) {
+      throw new NotVisibleException("module");
+    }
     var submission = new Submission(tenant.code(), caller.username(), LocalDate.now(clock), values);
-    RequestLifecycle.Accepted accepted = lifecycle.submit(module, submission, earlier);
+    RequestLifecycle.Accepted accepted = lifecycle.submit(module, config, submission, earlier);
     Instant now = clock.instant();
+    String handler = tenant.code();
+    String routingNote = null;
+    if (accepted.routeTo() != null && !accepted.routeTo().equals(tenant.code())) {
+      var target = tenants.find(accepted.routeTo()).filter(TenantView::active);
+      boolean related =
+          target.isPresent()
+              && (tenants.subtree(accepted.routeTo()).contains(tenant.code())
+                  || tenants.subtree(tenant.code()).contains(accepted.routeTo()));
+      if (related) {
+        handler = accepted.routeTo();
+        routingNote = "规则转交 " + handler + " 办理 (routed by rules to " + handler + ")";
+        var widened = new java.util.HashSet<>(submitScope);
+        widened.add(handler);
+        scope.limitTo(widened, caller.username());
+      } else {
+        routingNote =
+            "规则要求转交 "
+                + accepted.routeTo()
+                + "，但该单位不在本单位的上下级中，仍由本单位办理 (rules asked to route to "
+                + accepted.routeTo()
+                + ", which is not an active tenant above or below this one; kept here)";
+      }
+    }
     var request =
         new ServiceRequest(
-            tenant.code(),
+            handler,
             module.getId(),
             accepted.initialState().name(),
             toJson(accepted.values()),
@@ -106,16 +191,28 @@ public class RequestService {
             now,
             accepted.dueDate(),
             idempotencyKey,
-            0);
-    if (!accepted.flags().isEmpty()) {
-      request.flag(String.join("; ", accepted.flags()));
+            (int) config.version());
+    var flags = new ArrayList<>(accepted.flags());
+    if (routingNote != null && handler.equals(tenant.code())) {
+      flags.add(routingNote);
+    }
+    if (!flags.isEmpty()) {
+      request.flag(String.join("; ", flags));
     }
     em.persist(request);
     em.persist(
         new RequestTransition(
-            request, null, accepted.initialState().name(), "submit", caller.username(), null, now));
+            request,
+            null,
+            accepted.initialState().name(),
+            "submit",
+            caller.username(),
+            routingNote,
+            now));
     timers.reschedule(request);
     em.flush();
+    runHook(
+        module, m -> m.onSubmit(event(request, null, "submit", caller.username(), now, config)));
     return new Submitted(request, true);
   }
 
@@ -259,14 +356,16 @@ public class RequestService {
       throw new RequestConflictException(
           "the request changed since you read it", request.getState(), request.getVersion());
     }
-    ModuleDescriptor descriptor =
-        modules
-            .find(request.getModule())
-            .orElseThrow(() -> new NotVisibleException("module"))
-            .descriptor();
+    ServiceModuleFactory module =
+        modules.find(request.getModule()).orElseThrow(() -> new NotVisibleException("module"));
+    EffectiveConfig config = effective(request.getTenantId(), module);
+    if (config.workflow().state(request.getState()).isEmpty()) {
+      // The tenant removed the step this request is in; let it leave the step as the module does.
+      config = lifecycle.defaults(module, request.getTenantId());
+    }
     RequestLifecycle.Move move =
         lifecycle.act(
-            descriptor,
+            config,
             request.getState(),
             request.getVersion(),
             action,
@@ -274,7 +373,7 @@ public class RequestService {
             LocalDate.now(clock));
     Instant now = clock.instant();
     String from = request.getState();
-    request.moveTo(move.target().name(), move.dueDate(), now);
+    request.moveTo(move.target().name(), move.dueDate(), now, (int) config.version());
     em.persist(
         new RequestTransition(
             request, from, move.target().name(), action, caller.username(), comment, now));
@@ -287,6 +386,10 @@ public class RequestService {
       throw new RequestConflictException(
           "another action on this request won", from, expectedVersion + 1);
     }
+    EffectiveConfig handledUnder = config;
+    runHook(
+        module,
+        m -> m.onTransition(event(request, from, action, caller.username(), now, handledUnder)));
     return request;
   }
 
@@ -297,14 +400,24 @@ public class RequestService {
    * @return the data with ID numbers masked
    */
   public Map<String, String> maskedData(ServiceRequest request) {
-    ModuleDescriptor descriptor =
-        modules.find(request.getModule()).map(ServiceModuleFactory::descriptor).orElse(null);
+    EffectiveConfig config =
+        modules
+            .find(request.getModule())
+            .map(m -> effective(request.getTenantId(), m))
+            .orElse(null);
     var result = new LinkedHashMap<String, String>();
     JsonObject json = Json.createReader(new StringReader(request.getData())).readObject();
     json.forEach(
         (k, v) -> {
           String value = v instanceof JsonString s ? s.getString() : v.toString();
-          FormField field = descriptor == null ? null : descriptor.field(k);
+          FormField field =
+              config == null
+                  ? null
+                  : config.fields().stream()
+                      .filter(f -> f.name().equals(k))
+                      .map(EffectiveConfig.EffectiveField::field)
+                      .findFirst()
+                      .orElse(null);
           boolean secret =
               field == null || field.type() == org.unionhub.sdk.form.FieldType.ID_NUMBER;
           result.put(k, secret ? org.unionhub.sdk.validation.ResidentIdNumber.mask(value) : value);

@@ -82,7 +82,8 @@ public class ServiceRequest {
     this.configVersion = configVersion;
   }
 
-  void moveTo(String newState, LocalDate newDueDate, Instant now) {
+  void moveTo(String newState, LocalDate newDueDate, Instant now, int handledUnder) {
+    this.configVersion = handledUnder;
     this.state = newState;
     this.dueDate = newDueDate;
     this.updatedAt = now;

@@ -35,6 +35,8 @@ public class TimerService {
   @Inject Clock clock;
   @Inject WorkingCalendar calendar;
   @Inject TenantDirectory tenants;
+  @Inject org.unionhub.platform.module.ModuleRegistry modules;
+  @Inject RequestService requests;
   @Inject TenantScope scope;
 
   /**
@@ -85,6 +87,27 @@ public class TimerService {
           em.find(RequestTimer.class, id instanceof UUID u ? u : UUID.fromString(id.toString()));
       ServiceRequest request = em.find(ServiceRequest.class, timer.getRequestId());
       fire(timer, request, now);
+      String action = timer.getKind() == RequestTimer.Kind.REMIND ? "remind" : "escalate";
+      modules
+          .find(request.getModule())
+          .ifPresent(
+              module -> {
+                var settings = requests.effective(request.getTenantId(), module).settingValues();
+                RequestService.runHook(
+                    module,
+                    m ->
+                        m.onTimer(
+                            new org.unionhub.sdk.RequestEvent(
+                                request.getId().toString(),
+                                request.getTenantId(),
+                                request.getModule(),
+                                request.getState(),
+                                request.getState(),
+                                action,
+                                "system",
+                                now,
+                                settings)));
+              });
       timer.fired(now, node);
     }
     return ids.size();

@@ -43,7 +43,24 @@ public class RuleEngine {
    */
   public static final long DEFAULT_MAX_JOIN_COMBINATIONS = 100_000;
 
-  private record Compiled(KieBase kieBase, JoinBudget joins) {}
+  private static final class Compiled {
+    final KieBase kieBase;
+    final JoinBudget joins;
+    volatile long lastUsedNanos = System.nanoTime();
+
+    Compiled(KieBase kieBase, JoinBudget joins) {
+      this.kieBase = kieBase;
+      this.joins = joins;
+    }
+
+    KieBase kieBase() {
+      return kieBase;
+    }
+
+    JoinBudget joins() {
+      return joins;
+    }
+  }
 
   private final KieServices kieServices = KieServices.Factory.get();
   private final ConcurrentMap<String, Compiled> byHash = new ConcurrentHashMap<>();
@@ -97,6 +114,20 @@ public class RuleEngine {
    * @throws RuleEvaluationException when the evaluation breaks a bound or a rule fails
    */
   public RuleOutcome evaluate(List<String> sources, List<Object> facts) {
+    return evaluate(new RuleSet(sources, java.util.Set.of()), facts);
+  }
+
+  /**
+   * Runs a composed rule set against facts, within the engine's bounds. Suppressed rules do not
+   * fire.
+   *
+   * @param ruleSet the rule set
+   * @param facts the facts to insert
+   * @return what the rules asked for
+   * @throws RuleEvaluationException when the evaluation breaks a bound or a rule fails
+   */
+  public RuleOutcome evaluate(RuleSet ruleSet, List<Object> facts) {
+    List<String> sources = ruleSet.sources();
     if (sources.isEmpty()) {
       // A module may ship no default rules; with no rule there is nothing to ask for.
       return new RuleOutcome();
@@ -110,7 +141,15 @@ public class RuleEngine {
       session.setGlobal("actions", outcome);
       session.addEventListener(deadline);
       facts.forEach(session::insert);
-      int fired = session.fireAllRules(MAX_FIRINGS);
+      java.util.Set<String> suppressed = ruleSet.suppressed();
+      int fired =
+          suppressed.isEmpty()
+              ? session.fireAllRules(MAX_FIRINGS)
+              : session.fireAllRules(
+                  match ->
+                      !suppressed.contains(
+                          RuleSet.key(match.getRule().getPackageName(), match.getRule().getName())),
+                  MAX_FIRINGS);
       if (deadline.halted()) {
         throw new RuleEvaluationException(
             "rules ran longer than "
@@ -135,13 +174,43 @@ public class RuleEngine {
     return outcome;
   }
 
+  /**
+   * Compiles a rule set now, so that its first evaluation does not wait for the compiler. Called
+   * when configuration is published, off the request threads of members.
+   *
+   * @param ruleSet the rule set
+   * @throws RuleCompilationException when the rules do not compile
+   */
+  public void prepare(RuleSet ruleSet) {
+    if (!ruleSet.sources().isEmpty()) {
+      compiled(ruleSet.sources());
+    }
+  }
+
+  /**
+   * Releases compiled rule sets nobody has evaluated or prepared for a while. Tenants whose rules
+   * changed leave their old KieBase behind; this is how it goes.
+   *
+   * @param idle how long a KieBase may go unused before it is released
+   * @return how many were released
+   */
+  public int evictIdle(Duration idle) {
+    long cutoff = System.nanoTime() - idle.toNanos();
+    int before = byHash.size();
+    byHash.values().removeIf(c -> c.lastUsedNanos - cutoff < 0);
+    return before - byHash.size();
+  }
+
   private Compiled compiled(List<String> sources) {
-    return byHash.computeIfAbsent(
-        hash(String.join("\u0000", sources)),
-        h -> {
-          KieBase kieBase = compile(h, sources);
-          return new Compiled(kieBase, JoinBudget.of(kieBase));
-        });
+    Compiled found =
+        byHash.computeIfAbsent(
+            hash(String.join("\u0000", sources)),
+            h -> {
+              KieBase kieBase = compile(h, sources);
+              return new Compiled(kieBase, JoinBudget.of(kieBase));
+            });
+    found.lastUsedNanos = System.nanoTime();
+    return found;
   }
 
   /**

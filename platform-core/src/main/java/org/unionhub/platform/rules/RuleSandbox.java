@@ -181,6 +181,45 @@ public final class RuleSandbox {
     return header + layer;
   }
 
+  /**
+   * The names of the rules in a DRL text, in order. The text need not be a valid layer; names are
+   * read from whatever parses.
+   *
+   * @param drl DRL text, a tenant layer or a module's default rules
+   * @return the rule names; empty when the text does not parse
+   */
+  public static List<String> ruleNames(String drl) {
+    if (drl == null || drl.isBlank()) {
+      return List.of();
+    }
+    var parser = new DrlParser();
+    try {
+      PackageDescr pkg = parser.parse(false, drl);
+      if (pkg == null || parser.hasErrors()) {
+        return List.of();
+      }
+      return pkg.getRules().stream().map(r -> r.getName()).toList();
+    } catch (DroolsParserException | StackOverflowError e) {
+      return List.of();
+    }
+  }
+
+  /**
+   * The package a default rule text declares.
+   *
+   * @param drl DRL text
+   * @return the package name, or the empty string when it declares none or does not parse
+   */
+  public static String packageOf(String drl) {
+    var parser = new DrlParser();
+    try {
+      PackageDescr pkg = parser.parse(false, drl);
+      return pkg == null || pkg.getName() == null ? "" : pkg.getName();
+    } catch (DroolsParserException | StackOverflowError e) {
+      return "";
+    }
+  }
+
   private static RuleProblem syntaxProblem(DroolsError error) {
     if (error instanceof ParserError parserError && parserError.getRow() > 0) {
       return new RuleProblem(parserError.getRow(), parserError.getCol() + 1, error.getMessage());

@@ -1,0 +1,973 @@
+package org.unionhub.tenant.config;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.unionhub.platform.config.ConfigLayer;
+import org.unionhub.platform.config.ConfigLayerJson;
+import org.unionhub.platform.config.ConfigProblem;
+import org.unionhub.platform.config.ConfigRefusedException;
+import org.unionhub.platform.config.ConfigResolver;
+import org.unionhub.platform.config.ConfigurationSource;
+import org.unionhub.platform.config.EffectiveConfig;
+import org.unionhub.platform.config.PublishedLayer;
+import org.unionhub.platform.module.ModuleRegistry;
+import org.unionhub.platform.request.NotAllowedException;
+import org.unionhub.platform.request.NotVisibleException;
+import org.unionhub.platform.request.RequestLifecycle;
+import org.unionhub.platform.rules.RuleCompilationException;
+import org.unionhub.platform.rules.RuleEngine;
+import org.unionhub.platform.security.Caller;
+import org.unionhub.platform.security.Role;
+import org.unionhub.platform.tenancy.TenantDirectory;
+import org.unionhub.platform.tenancy.TenantView;
+import org.unionhub.platform.tenancy.Visibility;
+import org.unionhub.sdk.ServiceModuleFactory;
+
+/**
+ * Inherited, versioned configuration: effective configurations served from memory, drafts,
+ * validated publishing, rollback, diff, export and import, and push-down to descendants.
+ *
+ * <p>The published layers in force are held in memory and refreshed from the database at most once
+ * a second (a cheap {@code max(id)} query), so a version published on another node takes effect
+ * here within about a second. An effective configuration is cached per tenant and module together
+ * with the layers it was resolved from; a lookup checks those few layers are still the ones in
+ * force, so a publish anywhere above a tenant takes effect on its next lookup without a sweep of
+ * the cache.
+ */
+@ApplicationScoped
+public class ConfigurationService implements ConfigurationSource {
+
+  private static final Logger LOG = Logger.getLogger(ConfigurationService.class.getName());
+  private static final long REFRESH_NANOS = 1_000_000_000L;
+
+  /** Most tenants one push job changes per transaction. */
+  static final int PUSH_BATCH = 50;
+
+  @Inject ConfigStore store;
+  @Inject TenantDirectory tenants;
+  @Inject ModuleRegistry modules;
+  @Inject RequestLifecycle lifecycle;
+  @Inject RuleEngine ruleEngine;
+  @Inject Visibility visibility;
+  @Inject Clock clock;
+
+  @Resource ManagedExecutorService executor;
+
+  private record Key(String tenant, String module) {}
+
+  private record Cached(List<String> chain, List<PublishedLayer> layers, EffectiveConfig config) {}
+
+  private final Map<Key, PublishedLayer> current = new ConcurrentHashMap<>();
+  private final Map<Key, Cached> cache = new ConcurrentHashMap<>();
+  private final Map<String, PushJob> jobs = new ConcurrentHashMap<>();
+  private volatile int seenMaxId = -1;
+  private volatile long lastCheck;
+
+  // ---------------------------------------------------------------- effective configuration
+
+  @Override
+  public Optional<EffectiveConfig> effective(String tenantCode, String moduleId) {
+    Optional<ServiceModuleFactory> module = modules.find(moduleId);
+    if (module.isEmpty() || tenants.find(tenantCode).isEmpty()) {
+      return Optional.empty();
+    }
+    refresh(false);
+    return Optional.of(effective(tenantCode, module.get()));
+  }
+
+  private EffectiveConfig effective(String tenantCode, ServiceModuleFactory module) {
+    List<String> chain = chain(tenantCode);
+    var key = new Key(tenantCode, module.getId());
+    Cached cached = cache.get(key);
+    if (cached != null && cached.chain().equals(chain) && stillInForce(cached, module.getId())) {
+      return cached.config();
+    }
+    var layers = new ArrayList<PublishedLayer>();
+    for (String code : chain) {
+      PublishedLayer layer = current.get(new Key(code, module.getId()));
+      if (layer != null) {
+        layers.add(layer);
+      }
+    }
+    EffectiveConfig config =
+        lifecycle
+            .resolver()
+            .resolve(tenantCode, module.descriptor(), lifecycle.defaultRules(module), layers);
+    cache.put(key, new Cached(chain, List.copyOf(layers), config));
+    return config;
+  }
+
+  private boolean stillInForce(Cached cached, String moduleId) {
+    int i = 0;
+    List<PublishedLayer> layers = cached.layers();
+    for (String code : cached.chain()) {
+      PublishedLayer now = current.get(new Key(code, moduleId));
+      PublishedLayer then =
+          i < layers.size() && layers.get(i).tenantCode().equals(code) ? layers.get(i) : null;
+      if (now != then) {
+        return false;
+      }
+      if (then != null) {
+        i++;
+      }
+    }
+    return true;
+  }
+
+  /** The tenant's ancestors and itself, root first. */
+  List<String> chain(String tenantCode) {
+    var chain = new ArrayList<String>();
+    var seen = new HashSet<String>();
+    String code = tenantCode;
+    while (code != null && seen.add(code)) {
+      chain.add(0, code);
+      code = tenants.find(code).map(TenantView::parentCode).orElse(null);
+    }
+    return chain;
+  }
+
+  /**
+   * Brings the layers in force up to date with the database.
+   *
+   * @param force check now rather than at most once a second
+   */
+  public void refresh(boolean force) {
+    long now = System.nanoTime();
+    if (!force && seenMaxId >= 0 && now - lastCheck < REFRESH_NANOS) {
+      return;
+    }
+    synchronized (this) {
+      if (!force && seenMaxId >= 0 && System.nanoTime() - lastCheck < REFRESH_NANOS) {
+        return;
+      }
+      lastCheck = System.nanoTime();
+      int max = store.maxVersionId();
+      if (max == seenMaxId) {
+        return;
+      }
+      for (ConfigVersion v : store.publishedAfter(seenMaxId)) {
+        var key = new Key(v.getTenantCode(), v.getModule());
+        var layer =
+            new PublishedLayer(
+                v.getTenantCode(),
+                v.getNumber(),
+                v.getId(),
+                ConfigLayerJson.read(v.getDocument()).layer());
+        current.merge(key, layer, (a, b) -> b.number() > a.number() ? b : a);
+      }
+      seenMaxId = max;
+    }
+  }
+
+  // ---------------------------------------------------------------- who may do what
+
+  /**
+   * @param caller the caller
+   * @param tenantCode a tenant
+   * @return whether the caller may read the tenant's configuration
+   */
+  public boolean mayRead(Caller caller, String tenantCode) {
+    Optional<TenantView> tenant = tenants.find(tenantCode);
+    if (tenant.isEmpty()) {
+      return false;
+    }
+    if (caller.isUnionOfficer()) {
+      return visibility.requestScope(caller).contains(tenantCode);
+    }
+    return tenant.get().active();
+  }
+
+  /**
+   * @param caller the caller
+   * @param tenantCode a tenant
+   * @return whether the caller administers the tenant (an admin of it or an ancestor)
+   */
+  public boolean mayAdminister(Caller caller, String tenantCode) {
+    if (tenants.find(tenantCode).isEmpty()) {
+      return false;
+    }
+    if (caller.hasRole(Role.PLATFORM_ADMIN)) {
+      return true;
+    }
+    return caller.hasRole(Role.TENANT_ADMIN)
+        && visibility.requestScope(caller).contains(tenantCode);
+  }
+
+  private void requireRead(Caller caller, String tenantCode) {
+    if (!mayRead(caller, tenantCode)) {
+      throw new NotVisibleException("tenant");
+    }
+  }
+
+  private void requireAdmin(Caller caller, String tenantCode) {
+    requireRead(caller, tenantCode);
+    if (!mayAdminister(caller, tenantCode)) {
+      throw new NotAllowedException("only tenant admins of this union or above may change it");
+    }
+  }
+
+  private ServiceModuleFactory module(String moduleId) {
+    return modules.find(moduleId).orElseThrow(() -> new NotVisibleException("module"));
+  }
+
+  // ---------------------------------------------------------------- reading
+
+  /**
+   * @param caller the caller
+   * @param tenantCode a tenant
+   * @return every module's effective configuration for the tenant
+   */
+  public List<EffectiveConfig> effectiveModules(Caller caller, String tenantCode) {
+    requireRead(caller, tenantCode);
+    refresh(false);
+    return modules.all().stream().map(m -> effective(tenantCode, m)).toList();
+  }
+
+  /**
+   * @param caller the caller
+   * @param tenantCode a tenant
+   * @param moduleId a module
+   * @return the module's effective configuration for the tenant
+   */
+  public EffectiveConfig effective(Caller caller, String tenantCode, String moduleId) {
+    requireRead(caller, tenantCode);
+    refresh(false);
+    return effective(tenantCode, module(moduleId));
+  }
+
+  /**
+   * A tenant's draft, or its published layer when it has no draft.
+   *
+   * @param tenant the tenant's own layer for editing
+   * @param isDraft whether it is an unpublished draft
+   * @param basedOn the published version number it starts from, 0 when none
+   * @param layer the layer
+   * @param check the effective configuration it gives and its problems
+   */
+  public record Editable(
+      String tenant,
+      boolean isDraft,
+      int basedOn,
+      ConfigLayer layer,
+      ConfigResolver.Resolution check) {}
+
+  /**
+   * @param caller an admin of the tenant
+   * @param tenantCode the tenant
+   * @param moduleId the module
+   * @return what the admin edits
+   */
+  public Editable editable(Caller caller, String tenantCode, String moduleId) {
+    requireAdmin(caller, tenantCode);
+    refresh(false);
+    ServiceModuleFactory module = module(moduleId);
+    PublishedLayer published = current.get(new Key(tenantCode, moduleId));
+    Optional<ConfigDraft> draft = store.draft(tenantCode, moduleId);
+    ConfigLayer layer =
+        draft
+            .map(d -> ConfigLayerJson.read(d.getDocument()).layer())
+            .orElse(published == null ? ConfigLayer.EMPTY : published.layer());
+    return new Editable(
+        tenantCode,
+        draft.isPresent(),
+        published == null ? 0 : published.number(),
+        layer,
+        check(tenantCode, module, layer));
+  }
+
+  /** Checks a candidate layer of a tenant against its ancestors' layers in force. */
+  private ConfigResolver.Resolution check(
+      String tenantCode, ServiceModuleFactory module, ConfigLayer layer) {
+    var ancestors = new ArrayList<PublishedLayer>();
+    for (String code : chain(tenantCode)) {
+      if (!code.equals(tenantCode)) {
+        PublishedLayer l = current.get(new Key(code, module.getId()));
+        if (l != null) {
+          ancestors.add(l);
+        }
+      }
+    }
+    return lifecycle
+        .resolver()
+        .check(tenantCode, module.descriptor(), lifecycle.defaultRules(module), ancestors, layer);
+  }
+
+  // ---------------------------------------------------------------- editing and publishing
+
+  /**
+   * Saves a draft. Malformed JSON is refused and nothing is saved; a well-formed draft is saved
+   * even when it would not publish yet, and its problems come back with it.
+   *
+   * @param caller an admin of the tenant
+   * @param tenantCode the tenant
+   * @param moduleId the module
+   * @param document the layer as JSON
+   * @return the saved draft and its check
+   */
+  public Editable saveDraft(
+      Caller caller, String tenantCode, String moduleId, JsonObject document) {
+    requireAdmin(caller, tenantCode);
+    ServiceModuleFactory module = module(moduleId);
+    ConfigLayerJson.Read read = ConfigLayerJson.read(document);
+    if (!read.problems().isEmpty()) {
+      throw new ConfigRefusedException(read.problems());
+    }
+    store.saveDraft(
+        caller.username(), tenantCode, moduleId, ConfigLayerJson.write(read.layer()).toString());
+    return editable(caller, tenantCode, moduleId);
+  }
+
+  /**
+   * Saves a layer as the draft unless it has problems of a kind that must be fixed first.
+   *
+   * @param caller an admin
+   * @param tenantCode the tenant
+   * @param moduleId the module
+   * @param layer the layer
+   * @param blocking which problems refuse the save
+   * @return the saved draft and its check
+   * @throws ConfigRefusedException with the blocking problems; nothing is saved then
+   */
+  public Editable saveDraftChecked(
+      Caller caller,
+      String tenantCode,
+      String moduleId,
+      ConfigLayer layer,
+      java.util.function.Predicate<ConfigProblem> blocking) {
+    requireAdmin(caller, tenantCode);
+    ServiceModuleFactory module = module(moduleId);
+    List<ConfigProblem> problems =
+        check(tenantCode, module, layer).problems().stream().filter(blocking).toList();
+    if (!problems.isEmpty()) {
+      throw new ConfigRefusedException(problems);
+    }
+    store.saveDraft(
+        caller.username(), tenantCode, moduleId, ConfigLayerJson.write(layer).toString());
+    return editable(caller, tenantCode, moduleId);
+  }
+
+  /**
+   * Throws the draft away; editing starts again from the published version.
+   *
+   * @param caller an admin
+   * @param tenantCode the tenant
+   * @param moduleId the module
+   */
+  public void discardDraft(Caller caller, String tenantCode, String moduleId) {
+    requireAdmin(caller, tenantCode);
+    module(moduleId);
+    store.discardDraft(caller.username(), tenantCode, moduleId);
+  }
+
+  /**
+   * Every problem that keeps a layer from being published: types, bounds, locks, rule text, rule
+   * compilation and every scenario of the resulting rule set.
+   *
+   * @param tenantCode the tenant
+   * @param module the module
+   * @param layer the candidate layer
+   * @return the problems, empty when it may be published
+   */
+  public List<ConfigProblem> publishProblems(
+      String tenantCode, ServiceModuleFactory module, ConfigLayer layer) {
+    ConfigResolver.Resolution resolution = check(tenantCode, module, layer);
+    var problems = new ArrayList<>(resolution.problems());
+    if (problems.stream().anyMatch(p -> p.path().startsWith("rules"))) {
+      return problems;
+    }
+    try {
+      ruleEngine.prepare(resolution.config().ruleSet());
+    } catch (RuleCompilationException e) {
+      e.problems()
+          .forEach(
+              p ->
+                  problems.add(
+                      new ConfigProblem(
+                          "rules.drl",
+                          "RULE_ERROR",
+                          p.message(),
+                          p.line() > 1 ? p.line() - 1 : null,
+                          p.column() > 0 ? p.column() : null)));
+      return problems;
+    }
+    for (RequestLifecycle.ScenarioResult result :
+        lifecycle.runScenarios(module, resolution.config(), LocalDate.now(clock))) {
+      if (!result.passed()) {
+        problems.add(
+            ConfigProblem.of(
+                "rules.scenarios",
+                "SCENARIO_FAILED",
+                "场景“"
+                    + result.name()
+                    + "”（"
+                    + result.source()
+                    + "）未通过 (scenario '"
+                    + result.name()
+                    + "' of "
+                    + result.source()
+                    + " failed): "
+                    + result.detail()));
+      }
+    }
+    return problems;
+  }
+
+  /**
+   * Runs the scenarios of a tenant's draft (or published layer) on demand.
+   *
+   * @param caller an admin
+   * @param tenantCode the tenant
+   * @param moduleId the module
+   * @param extra scenarios given with the request, run after the others, or an empty layer
+   * @return one result per scenario
+   */
+  public List<RequestLifecycle.ScenarioResult> testScenarios(
+      Caller caller, String tenantCode, String moduleId, ConfigLayer.RuleLayer extra) {
+    Editable editable = editable(caller, tenantCode, moduleId);
+    ServiceModuleFactory module = module(moduleId);
+    ConfigLayer layer = editable.layer();
+    if (!extra.isEmpty()) {
+      layer = withRules(layer, extra);
+    }
+    ConfigResolver.Resolution resolution = check(tenantCode, module, layer);
+    if (resolution.problems().stream().anyMatch(p -> p.path().startsWith("rules"))) {
+      throw new ConfigRefusedException(
+          resolution.problems().stream().filter(p -> p.path().startsWith("rules")).toList());
+    }
+    return lifecycle.runScenarios(module, resolution.config(), LocalDate.now(clock));
+  }
+
+  /**
+   * @param layer a layer
+   * @param rules new rules for it
+   * @return the layer with those rules
+   */
+  public static ConfigLayer withRules(ConfigLayer layer, ConfigLayer.RuleLayer rules) {
+    return new ConfigLayer(
+        layer.enabled(), layer.settings(), layer.form(), layer.workflow(), rules, layer.locks());
+  }
+
+  /**
+   * Publishes the tenant's draft as a new version.
+   *
+   * @param caller an admin
+   * @param tenantCode the tenant
+   * @param moduleId the module
+   * @param note why, or null
+   * @return the new version
+   * @throws ConfigRefusedException with every problem when it cannot be published
+   */
+  public ConfigVersion publish(Caller caller, String tenantCode, String moduleId, String note) {
+    requireAdmin(caller, tenantCode);
+    ServiceModuleFactory module = module(moduleId);
+    refresh(true);
+    ConfigLayer layer = editable(caller, tenantCode, moduleId).layer();
+    return publishLayer(caller.username(), tenantCode, module, layer, note, null, "publish");
+  }
+
+  private ConfigVersion publishLayer(
+      String actor,
+      String tenantCode,
+      ServiceModuleFactory module,
+      ConfigLayer layer,
+      String note,
+      Integer restoredFrom,
+      String action) {
+    List<ConfigProblem> problems = publishProblems(tenantCode, module, layer);
+    if (!problems.isEmpty()) {
+      throw new ConfigRefusedException(problems);
+    }
+    ConfigVersion version =
+        store.publish(
+            actor,
+            tenantCode,
+            module.getId(),
+            ConfigLayerJson.write(layer).toString(),
+            note,
+            restoredFrom,
+            action);
+    refresh(true);
+    return version;
+  }
+
+  /**
+   * Republishes an earlier version as the newest one.
+   *
+   * @param caller an admin
+   * @param tenantCode the tenant
+   * @param moduleId the module
+   * @param number the version to restore
+   * @return the new version
+   */
+  public ConfigVersion rollback(Caller caller, String tenantCode, String moduleId, int number) {
+    requireAdmin(caller, tenantCode);
+    ServiceModuleFactory module = module(moduleId);
+    refresh(true);
+    ConfigVersion old =
+        store
+            .version(tenantCode, moduleId, number)
+            .orElseThrow(() -> new NotVisibleException("version"));
+    return publishLayer(
+        caller.username(),
+        tenantCode,
+        module,
+        ConfigLayerJson.read(old.getDocument()).layer(),
+        "回滚到第 " + number + " 版 (rollback to version " + number + ")",
+        number,
+        "rollback");
+  }
+
+  /**
+   * @param caller an admin
+   * @param tenantCode the tenant
+   * @param moduleId the module
+   * @return every version, newest first
+   */
+  public List<ConfigVersion> versions(Caller caller, String tenantCode, String moduleId) {
+    requireAdmin(caller, tenantCode);
+    module(moduleId);
+    return store.versions(tenantCode, moduleId);
+  }
+
+  /**
+   * @param caller an admin
+   * @param tenantCode the tenant
+   * @param moduleId the module
+   * @param number a version number
+   * @return that version
+   */
+  public ConfigVersion version(Caller caller, String tenantCode, String moduleId, int number) {
+    requireAdmin(caller, tenantCode);
+    module(moduleId);
+    return store
+        .version(tenantCode, moduleId, number)
+        .orElseThrow(() -> new NotVisibleException("version"));
+  }
+
+  /**
+   * One difference between two layers.
+   *
+   * @param path the item
+   * @param change {@code added}, {@code removed} or {@code changed}
+   * @param before the value before, or null
+   * @param after the value after, or null
+   */
+  public record Change(String path, String change, String before, String after) {}
+
+  /**
+   * A readable diff between a version and another version or the current draft.
+   *
+   * @param caller an admin
+   * @param tenantCode the tenant
+   * @param moduleId the module
+   * @param number the older version
+   * @param against the newer version, or null for the draft (or the latest version without one)
+   * @return the changes from {@code number} to {@code against}, by path
+   */
+  public List<Change> diff(
+      Caller caller, String tenantCode, String moduleId, int number, Integer against) {
+    ConfigVersion from = version(caller, tenantCode, moduleId, number);
+    ConfigLayer to =
+        against == null
+            ? editable(caller, tenantCode, moduleId).layer()
+            : ConfigLayerJson.read(version(caller, tenantCode, moduleId, against).getDocument())
+                .layer();
+    return diff(ConfigLayerJson.read(from.getDocument()).layer(), to);
+  }
+
+  /**
+   * @param before a layer
+   * @param after another
+   * @return what changed, by path
+   */
+  public static List<Change> diff(ConfigLayer before, ConfigLayer after) {
+    Map<String, String> a = ConfigLayerJson.flatten(before);
+    Map<String, String> b = ConfigLayerJson.flatten(after);
+    var paths = new java.util.TreeSet<String>();
+    paths.addAll(a.keySet());
+    paths.addAll(b.keySet());
+    var changes = new ArrayList<Change>();
+    for (String path : paths) {
+      String x = a.get(path);
+      String y = b.get(path);
+      if (x == null) {
+        changes.add(new Change(path, "added", null, y));
+      } else if (y == null) {
+        changes.add(new Change(path, "removed", x, null));
+      } else if (!x.equals(y)) {
+        changes.add(new Change(path, "changed", x, y));
+      }
+    }
+    return changes;
+  }
+
+  // ---------------------------------------------------------------- export and import
+
+  /** The format name export files carry. */
+  public static final String FORMAT = "unionhub-configuration/1";
+
+  /**
+   * A tenant's published configuration of every module, as a file another tenant can import.
+   *
+   * @param caller an admin
+   * @param tenantCode the tenant
+   * @return the export document
+   */
+  public JsonObject export(Caller caller, String tenantCode) {
+    requireAdmin(caller, tenantCode);
+    refresh(true);
+    var moduleLayers = Json.createObjectBuilder();
+    for (ServiceModuleFactory m : modules.all()) {
+      PublishedLayer layer = current.get(new Key(tenantCode, m.getId()));
+      if (layer != null) {
+        moduleLayers.add(m.getId(), ConfigLayerJson.write(layer.layer()));
+      }
+    }
+    return Json.createObjectBuilder()
+        .add("format", FORMAT)
+        .add("tenant", tenantCode)
+        .add("exportedAt", clock.instant().toString())
+        .add("modules", moduleLayers)
+        .build();
+  }
+
+  /**
+   * Imports an export file into a tenant: every module's layer is checked as publishing checks it,
+   * every problem of every module is reported at once, and only when there is none is each
+   * published as a new version.
+   *
+   * @param caller an admin of the target tenant
+   * @param tenantCode the target tenant
+   * @param file the export document
+   * @return the versions published
+   */
+  public List<ConfigVersion> importFile(Caller caller, String tenantCode, JsonObject file) {
+    requireAdmin(caller, tenantCode);
+    refresh(true);
+    var problems = new ArrayList<ConfigProblem>();
+    if (!FORMAT.equals(file.getString("format", null))) {
+      problems.add(
+          ConfigProblem.of(
+              "format", "UNKNOWN_FORMAT", "不是 UnionHub 配置文件 (not a UnionHub configuration file)"));
+    }
+    JsonValue list = file.get("modules");
+    var layers = new LinkedHashMap<ServiceModuleFactory, ConfigLayer>();
+    if (!(list instanceof JsonObject byModule)) {
+      problems.add(ConfigProblem.of("modules", "REQUIRED", "缺少模块配置 (no module configuration)"));
+    } else {
+      for (var entry : byModule.entrySet()) {
+        String prefix = "modules." + entry.getKey() + ".";
+        Optional<ServiceModuleFactory> module = modules.find(entry.getKey());
+        if (module.isEmpty()) {
+          problems.add(
+              ConfigProblem.of(
+                  "modules." + entry.getKey(), "UNKNOWN_MODULE", "平台没有此模块 (no such module here)"));
+          continue;
+        }
+        if (!(entry.getValue() instanceof JsonObject json)) {
+          problems.add(
+              ConfigProblem.of(
+                  "modules." + entry.getKey(),
+                  "NOT_AN_OBJECT",
+                  "应为 JSON 对象 (must be a JSON object)"));
+          continue;
+        }
+        ConfigLayerJson.Read read = ConfigLayerJson.read(json);
+        read.problems().forEach(p -> problems.add(prefixed(prefix, p)));
+        publishProblems(tenantCode, module.get(), read.layer())
+            .forEach(p -> problems.add(prefixed(prefix, p)));
+        layers.put(module.get(), read.layer());
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new ConfigRefusedException(problems);
+    }
+    String from = file.getString("tenant", "?");
+    var published = new ArrayList<ConfigVersion>();
+    layers.forEach(
+        (module, layer) ->
+            published.add(
+                publishLayer(
+                    caller.username(),
+                    tenantCode,
+                    module,
+                    layer,
+                    "从 " + from + " 导入 (imported from " + from + ")",
+                    null,
+                    "import")));
+    return published;
+  }
+
+  private static ConfigProblem prefixed(String prefix, ConfigProblem p) {
+    return new ConfigProblem(prefix + p.path(), p.code(), p.message(), p.line(), p.column());
+  }
+
+  // ---------------------------------------------------------------- push-down
+
+  /**
+   * A descendant a push would change.
+   *
+   * @param tenant the descendant
+   * @param items the items of its own layer the push removes, so that it inherits them
+   */
+  public record PushChange(String tenant, List<String> items) {}
+
+  /**
+   * Which descendants a push of the tenant's published configuration would change: those whose own
+   * layers override an item the tenant sets.
+   *
+   * @param caller an admin
+   * @param tenantCode the tenant pushing
+   * @param moduleId the module
+   * @return the descendants that change, parents first
+   */
+  public List<PushChange> pushPreview(Caller caller, String tenantCode, String moduleId) {
+    requireAdmin(caller, tenantCode);
+    module(moduleId);
+    refresh(true);
+    PublishedLayer own = current.get(new Key(tenantCode, moduleId));
+    if (own == null) {
+      return List.of();
+    }
+    Set<String> pushed = items(own.layer());
+    Set<String> subtree = tenants.subtree(tenantCode);
+    var changes = new ArrayList<PushChange>();
+    for (TenantView t : tenants.all()) {
+      if (t.code().equals(tenantCode) || !subtree.contains(t.code())) {
+        continue;
+      }
+      PublishedLayer theirs = current.get(new Key(t.code(), moduleId));
+      if (theirs == null) {
+        continue;
+      }
+      var overlap = new ArrayList<>(items(theirs.layer()));
+      overlap.retainAll(pushed);
+      if (!overlap.isEmpty()) {
+        changes.add(new PushChange(t.code(), List.copyOf(overlap)));
+      }
+    }
+    return changes;
+  }
+
+  /** The items a layer sets, as paths: what a push hands down and what it clears below. */
+  static Set<String> items(ConfigLayer layer) {
+    var items = new LinkedHashSet<String>();
+    if (layer.enabled() != null) {
+      items.add("enabled");
+    }
+    layer.settings().keySet().forEach(k -> items.add("settings." + k));
+    layer.form().keySet().forEach(k -> items.add("form." + k));
+    layer.workflow().keySet().forEach(k -> items.add("workflow." + k));
+    layer.rules().disable().forEach(k -> items.add("rules.disable." + k));
+    return items;
+  }
+
+  /** A layer without the given items. */
+  static ConfigLayer without(ConfigLayer layer, Collection<String> items) {
+    var settings = new LinkedHashMap<>(layer.settings());
+    var form = new LinkedHashMap<>(layer.form());
+    var workflow = new LinkedHashMap<>(layer.workflow());
+    var disable = new ArrayList<>(layer.rules().disable());
+    for (String item : items) {
+      if (item.startsWith("settings.")) {
+        settings.remove(item.substring(9));
+      } else if (item.startsWith("form.")) {
+        form.remove(item.substring(5));
+      } else if (item.startsWith("workflow.")) {
+        workflow.remove(item.substring(9));
+      } else if (item.startsWith("rules.disable.")) {
+        disable.remove(item.substring(14));
+      }
+    }
+    var rules = layer.rules();
+    return new ConfigLayer(
+        items.contains("enabled") ? null : layer.enabled(),
+        settings,
+        form,
+        workflow,
+        new ConfigLayer.RuleLayer(rules.drl(), rules.decisionTable(), disable, rules.scenarios()),
+        layer.locks());
+  }
+
+  /**
+   * A push in progress or done.
+   *
+   * @param id the job's id
+   * @param tenant the tenant pushing
+   * @param module the module
+   * @param total how many descendants change
+   * @param done how many are done
+   * @param state {@code running}, {@code done} or {@code failed}
+   * @param failures descendants whose new version could not be published, with why
+   */
+  public record PushStatus(
+      String id,
+      String tenant,
+      String module,
+      int total,
+      int done,
+      String state,
+      List<String> failures) {}
+
+  private static final class PushJob {
+    final String id = UUID.randomUUID().toString();
+    final String tenant;
+    final String module;
+    final int total;
+    final AtomicInteger done = new AtomicInteger();
+    final List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+    volatile String state = "running";
+
+    PushJob(String tenant, String module, int total) {
+      this.tenant = tenant;
+      this.module = module;
+      this.total = total;
+    }
+
+    PushStatus status() {
+      return new PushStatus(id, tenant, module, total, done.get(), state, List.copyOf(failures));
+    }
+  }
+
+  /**
+   * Pushes the tenant's published configuration down: every descendant that overrides an item the
+   * tenant sets gets a new version without that override, so that it inherits the tenant's value.
+   * With {@code lock}, the tenant first publishes a version locking those items, so that no
+   * descendant can override them again. Runs in the background in batches; {@link #push(String)}
+   * reports progress.
+   *
+   * @param caller an admin
+   * @param tenantCode the tenant pushing
+   * @param moduleId the module
+   * @param lock whether to lock the pushed items
+   * @return the job's status
+   */
+  public PushStatus startPush(Caller caller, String tenantCode, String moduleId, boolean lock) {
+    List<PushChange> changes = pushPreview(caller, tenantCode, moduleId);
+    ServiceModuleFactory module = module(moduleId);
+    if (lock) {
+      PublishedLayer own = current.get(new Key(tenantCode, moduleId));
+      if (own != null) {
+        var locks = new LinkedHashSet<>(own.layer().locks());
+        items(own.layer()).stream().filter(i -> !i.startsWith("rules.")).forEach(locks::add);
+        if (!locks.equals(own.layer().locks())) {
+          ConfigLayer l = own.layer();
+          publishLayer(
+              caller.username(),
+              tenantCode,
+              module,
+              new ConfigLayer(l.enabled(), l.settings(), l.form(), l.workflow(), l.rules(), locks),
+              "下推并锁定 (push with lock)",
+              null,
+              "push");
+        }
+      }
+    }
+    var job = new PushJob(tenantCode, moduleId, changes.size());
+    jobs.put(job.id, job);
+    String actor = caller.username();
+    Runnable work =
+        () -> {
+          try {
+            for (int i = 0; i < changes.size(); i += PUSH_BATCH) {
+              for (PushChange change :
+                  changes.subList(i, Math.min(changes.size(), i + PUSH_BATCH))) {
+                pushOne(actor, tenantCode, module, change, job);
+              }
+            }
+            job.state = job.failures.isEmpty() ? "done" : "failed";
+          } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "push " + job.id + " stopped", e);
+            job.failures.add("stopped: " + e.getMessage());
+            job.state = "failed";
+          }
+        };
+    if (executor != null) {
+      executor.submit(work);
+    } else {
+      work.run();
+    }
+    return job.status();
+  }
+
+  private void pushOne(
+      String actor, String from, ServiceModuleFactory module, PushChange change, PushJob job) {
+    try {
+      refresh(true);
+      PublishedLayer theirs = current.get(new Key(change.tenant(), module.getId()));
+      if (theirs != null) {
+        publishLayer(
+            actor,
+            change.tenant(),
+            module,
+            without(theirs.layer(), change.items()),
+            "由 " + from + " 下推 (pushed down by " + from + ")",
+            null,
+            "push");
+      }
+    } catch (ConfigRefusedException e) {
+      job.failures.add(
+          change.tenant()
+              + ": "
+              + e.problems().stream()
+                  .map(ConfigProblem::message)
+                  .reduce((a, b) -> a + "; " + b)
+                  .orElse(""));
+    } finally {
+      job.done.incrementAndGet();
+    }
+  }
+
+  /**
+   * @param id a push job's id
+   * @return its status
+   */
+  public PushStatus push(String id) {
+    PushJob job = jobs.get(id);
+    if (job == null) {
+      throw new NotVisibleException("job");
+    }
+    return job.status();
+  }
+
+  /**
+   * @param caller the caller
+   * @param id a push job's id
+   * @return its status, when the caller administers the tenant that pushed
+   */
+  public PushStatus push(Caller caller, String id) {
+    PushStatus status = push(id);
+    if (!mayAdminister(caller, status.tenant())) {
+      throw new NotVisibleException("job");
+    }
+    return status;
+  }
+
+  /**
+   * @return how many effective configurations are cached
+   */
+  public int cachedConfigurations() {
+    return cache.size();
+  }
+}
