@@ -67,10 +67,53 @@ public final class ModuleTestKit {
   // an id while listing different rules.
   private final RequestLifecycle lifecycle;
   private LocalDate today = LocalDate.now(CHINA);
+  private org.unionhub.platform.config.EffectiveConfig config;
 
   private ModuleTestKit(ServiceModuleFactory module, RequestLifecycle lifecycle) {
     this.module = module;
     this.lifecycle = lifecycle;
+    this.config = lifecycle.defaults(module, TENANT);
+  }
+
+  /**
+   * Runs the module as a tenant with this configuration layer would: adapted settings, form,
+   * workflow steps and rules. The layer is checked as UnionHub checks a publish (apart from the
+   * scenarios, which {@link #scenarios()} runs).
+   *
+   * @param layerJson a tenant's layer, in the JSON form of the configuration API
+   * @return this kit
+   * @throws IllegalArgumentException with every problem, when UnionHub would refuse the layer
+   * @since 0.2
+   */
+  public ModuleTestKit withLayer(String layerJson) {
+    var read = org.unionhub.platform.config.ConfigLayerJson.read(layerJson);
+    var resolution =
+        lifecycle
+            .resolver()
+            .check(
+                TENANT,
+                module.descriptor(),
+                lifecycle.defaultRules(module),
+                List.of(),
+                read.layer());
+    var problems = new java.util.ArrayList<>(read.problems());
+    problems.addAll(resolution.problems());
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException("UnionHub would refuse this layer: " + problems);
+    }
+    this.config = resolution.config();
+    return this;
+  }
+
+  /**
+   * Runs the rule scenarios of the module (and of a layer given with {@link #withLayer}) against
+   * the effective rules, on the kit's date, as publishing does.
+   *
+   * @return one result per scenario
+   * @since 0.2
+   */
+  public List<RequestLifecycle.ScenarioResult> scenarios() {
+    return lifecycle.runScenarios(module, config, today);
   }
 
   /**
@@ -201,7 +244,8 @@ public final class ModuleTestKit {
   public TestRequest submit(Map<String, String> data) {
     try {
       var accepted =
-          lifecycle.submit(module, new Submission(TENANT, SUBMITTER, today, data), List.of());
+          lifecycle.submit(
+              module, config, new Submission(TENANT, SUBMITTER, today, data), List.of());
       return new TestRequest(this, accepted, today);
     } catch (SubmissionRefusedException e) {
       throw new Refused(
@@ -241,13 +285,10 @@ public final class ModuleTestKit {
     String state = request.state();
     RequestLifecycle.Move move;
     try {
-      move =
-          lifecycle.act(module.descriptor(), state, request.version(), action, Set.of(role), today);
+      move = lifecycle.act(config, state, request.version(), action, Set.of(role), today);
     } catch (RequestConflictException e) {
       List<String> possible =
-          module.descriptor().workflow().transitionsFrom(state).stream()
-              .map(Transition::action)
-              .toList();
+          config.workflow().transitionsFrom(state).stream().map(Transition::action).toList();
       throw new ActionRefused(
           ActionRefused.Reason.NOT_POSSIBLE_IN_STATE,
           e.getMessage() + "; possible there: " + (possible.isEmpty() ? "none" : possible));

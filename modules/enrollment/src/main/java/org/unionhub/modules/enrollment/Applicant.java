@@ -16,6 +16,7 @@ public final class Applicant {
   private final String employmentType;
   private final String employerCreditCode;
   private final String district;
+  private final int minimumAge;
 
   /**
    * Creates the fact.
@@ -36,6 +37,31 @@ public final class Applicant {
       String employmentType,
       String employerCreditCode,
       String district) {
+    this(idNumber, birthDate, age, gender, employmentType, employerCreditCode, district, 16);
+  }
+
+  /**
+   * Creates the fact with the tenant's minimum age.
+   *
+   * @param idNumber the resident ID number
+   * @param birthDate the birth date read from the ID number
+   * @param age the age in whole years on the submission date
+   * @param gender {@code male} or {@code female}
+   * @param employmentType how the applicant is employed
+   * @param employerCreditCode the employer's unified social credit code
+   * @param district the code of the district union the employer belongs to
+   * @param minimumAge the youngest age the tenant admits (setting {@code minimumAge})
+   */
+  public Applicant(
+      String idNumber,
+      LocalDate birthDate,
+      int age,
+      String gender,
+      String employmentType,
+      String employerCreditCode,
+      String district,
+      int minimumAge) {
+    this.minimumAge = minimumAge;
     this.idNumber = idNumber;
     this.birthDate = birthDate;
     this.age = age;
@@ -71,5 +97,12 @@ public final class Applicant {
 
   public String getDistrict() {
     return district;
+  }
+
+  /**
+   * @return the youngest age the tenant admits
+   */
+  public int getMinimumAge() {
+    return minimumAge;
   }
 }

@@ -87,7 +87,7 @@ class EnrollmentRulesTest {
     assertThat(request.isOverdue()).isTrue();
   }
 
-  private static Map<String, String> application(String idNumber) {
+  static Map<String, String> application(String idNumber) {
     return Map.of(
         "name", "张三",
         "gender", "male",
@@ -98,7 +98,7 @@ class EnrollmentRulesTest {
         "employmentType", "employee");
   }
 
-  private static String idNumberBornOn(LocalDate birth) {
+  static String idNumberBornOn(LocalDate birth) {
     String first17 = "440304" + birth.toString().replace("-", "") + "123";
     return first17 + ResidentIdNumber.checkCharacter(first17);
   }
