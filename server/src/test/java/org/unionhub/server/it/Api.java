@@ -82,6 +82,18 @@ final class Api {
     return send(builder.build());
   }
 
+  static Answer put(String path, String user, JsonValue body) {
+    return send(
+        builder(path, user)
+            .header("Content-Type", "application/json; charset=utf-8")
+            .PUT(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8))
+            .build());
+  }
+
+  static Answer delete(String path, String user) {
+    return send(builder(path, user).DELETE().build());
+  }
+
   static Answer postRaw(String path, String user, String body) {
     return send(
         builder(path, user)
