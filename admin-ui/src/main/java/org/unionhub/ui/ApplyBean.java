@@ -140,13 +140,41 @@ public class ApplyBean implements Serializable {
     ModuleDescriptor descriptor = factory.map(ServiceModuleFactory::descriptor).orElseThrow();
     title = descriptor.name().in(locale);
     if (inputs.isEmpty()) {
-      inputs = descriptor.form().stream().map(f -> new Input(f, locale)).toList();
+      inputs = form(factory.get()).stream().map(f -> new Input(f, locale)).toList();
     }
     tenantOptions =
         tenants.all().stream()
             .filter(TenantView::active)
             .sorted(Comparator.comparing(TenantView::code))
             .map(t -> new Option(t.code(), t.name()))
+            .toList();
+  }
+
+  /** The form as the chosen union runs the module, or the module's own before one is chosen. */
+  private List<org.unionhub.sdk.form.FormField> form(ServiceModuleFactory factory) {
+    if (tenant != null && !tenant.isBlank() && tenants.find(tenant).isPresent()) {
+      return requests.effective(tenant, factory).form();
+    }
+    return factory.descriptor().form();
+  }
+
+  /** Rebuilds the form for the union just chosen, keeping what was typed. */
+  public void tenantChanged() {
+    var factory = modules.find(module);
+    if (factory.isEmpty()) {
+      return;
+    }
+    Locale locale = localeBean.getLocale();
+    var typed = new java.util.HashMap<String, String>();
+    inputs.forEach(i -> typed.put(i.name, i.value));
+    inputs =
+        form(factory.get()).stream()
+            .map(
+                f -> {
+                  var input = new Input(f, locale);
+                  input.value = typed.get(f.name());
+                  return input;
+                })
             .toList();
   }
 

@@ -49,6 +49,14 @@ public record ConfigLayer(
   }
 
   /**
+   * @param newRules the rules to put in
+   * @return this layer with other rules
+   */
+  public ConfigLayer withRules(RuleLayer newRules) {
+    return new ConfigLayer(enabled, settings, form, workflow, newRules, locks);
+  }
+
+  /**
    * @param path an item path
    * @return whether this layer locks it
    */

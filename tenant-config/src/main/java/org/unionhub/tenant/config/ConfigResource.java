@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.unionhub.platform.config.ConfigLayer;
 import org.unionhub.platform.config.ConfigLayerJson;
 import org.unionhub.platform.config.ConfigRefusedException;
+import org.unionhub.platform.config.ConfigurationAdmin;
 import org.unionhub.platform.security.Caller;
 
 /** A tenant's module configuration: effective values, drafts, versions, rules, push-down. */
@@ -31,7 +32,7 @@ import org.unionhub.platform.security.Caller;
 public class ConfigResource {
 
   @Inject Caller caller;
-  @Inject ConfigurationService config;
+  @Inject ConfigurationAdmin config;
 
   @GET
   @Path("modules")
@@ -117,9 +118,9 @@ public class ConfigResource {
       @PathParam("tenant") String tenant,
       @PathParam("module") String module,
       @PathParam("number") int number) {
-    ConfigVersion v = config.version(caller, tenant, module, number);
+    ConfigurationAdmin.VersionInfo v = config.version(caller, tenant, module, number);
     return Json.createObjectBuilder(ConfigViews.version(v))
-        .add("layer", ConfigLayerJson.write(ConfigLayerJson.read(v.getDocument()).layer()))
+        .add("layer", ConfigLayerJson.write(ConfigLayerJson.read(v.document()).layer()))
         .build();
   }
 
@@ -134,7 +135,7 @@ public class ConfigResource {
       @PathParam("number") int number,
       @QueryParam("against") Integer against) {
     JsonArrayBuilder list = Json.createArrayBuilder();
-    for (ConfigurationService.Change c : config.diff(caller, tenant, module, number, against)) {
+    for (ConfigurationAdmin.Change c : config.diff(caller, tenant, module, number, against)) {
       var b = Json.createObjectBuilder().add("path", c.path()).add("change", c.change());
       if (c.before() != null) {
         b.add("before", c.before());
@@ -167,7 +168,7 @@ public class ConfigResource {
   public JsonArray pushPreview(
       @PathParam("tenant") String tenant, @PathParam("module") String module) {
     JsonArrayBuilder list = Json.createArrayBuilder();
-    for (ConfigurationService.PushChange c : config.pushPreview(caller, tenant, module)) {
+    for (ConfigurationAdmin.PushChange c : config.pushPreview(caller, tenant, module)) {
       var items = Json.createArrayBuilder();
       c.items().forEach(items::add);
       list.add(Json.createObjectBuilder().add("tenant", c.tenant()).add("items", items));
@@ -195,7 +196,7 @@ public class ConfigResource {
     return status(config.push(caller, id));
   }
 
-  private static JsonObject status(ConfigurationService.PushStatus s) {
+  private static JsonObject status(ConfigurationAdmin.PushStatus s) {
     var failures = Json.createArrayBuilder();
     s.failures().forEach(failures::add);
     return Json.createObjectBuilder()
@@ -244,7 +245,7 @@ public class ConfigResource {
       summary = "The tenant's rule layer and the effective rules",
       description = "The layer from the draft, or the published one.")
   public JsonObject rules(@PathParam("tenant") String tenant, @PathParam("module") String module) {
-    ConfigurationService.Editable e = config.editable(caller, tenant, module);
+    ConfigurationAdmin.Editable e = config.editable(caller, tenant, module);
     return Json.createObjectBuilder(ConfigLayerJson.writeRules(e.layer().rules()))
         .add("draft", e.isDraft())
         .add("effective", ConfigViews.full(e.check().config()).get("rules"))
@@ -267,19 +268,19 @@ public class ConfigResource {
   public JsonObject putRules(
       @PathParam("tenant") String tenant, @PathParam("module") String module, JsonObject body) {
     JsonObject rules = body == null ? JsonValue.EMPTY_JSON_OBJECT : body;
-    ConfigurationService.Editable e = config.editable(caller, tenant, module);
+    ConfigurationAdmin.Editable e = config.editable(caller, tenant, module);
     ConfigLayerJson.Read read =
         ConfigLayerJson.read(Json.createObjectBuilder().add("rules", rules).build());
     if (!read.problems().isEmpty()) {
       throw new ConfigRefusedException(read.problems());
     }
-    ConfigLayer layer = ConfigurationService.withRules(e.layer(), read.layer().rules());
-    ConfigurationService.Editable checked =
+    ConfigLayer layer = e.layer().withRules(read.layer().rules());
+    ConfigurationAdmin.Editable checked =
         config.saveDraftChecked(caller, tenant, module, layer, p -> p.path().startsWith("rules"));
     return rules(tenant, module, checked);
   }
 
-  private JsonObject rules(String tenant, String module, ConfigurationService.Editable e) {
+  private JsonObject rules(String tenant, String module, ConfigurationAdmin.Editable e) {
     return Json.createObjectBuilder(ConfigLayerJson.writeRules(e.layer().rules()))
         .add("draft", e.isDraft())
         .add("effective", ConfigViews.full(e.check().config()).get("rules"))

@@ -7,6 +7,7 @@ import jakarta.json.JsonObjectBuilder;
 import java.util.List;
 import org.unionhub.platform.config.ConfigLayerJson;
 import org.unionhub.platform.config.ConfigProblem;
+import org.unionhub.platform.config.ConfigurationAdmin;
 import org.unionhub.platform.config.EffectiveConfig;
 import org.unionhub.platform.config.EffectiveConfig.Provenance;
 import org.unionhub.platform.request.RequestLifecycle;
@@ -143,7 +144,7 @@ public final class ConfigViews {
    * @param e what an admin edits
    * @return the JSON
    */
-  public static JsonObject editable(ConfigurationService.Editable e) {
+  public static JsonObject editable(ConfigurationAdmin.Editable e) {
     return Json.createObjectBuilder()
         .add("tenant", e.tenant())
         .add("draft", e.isDraft())
@@ -177,19 +178,19 @@ public final class ConfigViews {
    * @param v a version
    * @return the JSON, without the layer
    */
-  public static JsonObject version(ConfigVersion v) {
+  public static JsonObject version(ConfigurationAdmin.VersionInfo v) {
     JsonObjectBuilder b =
         Json.createObjectBuilder()
-            .add("tenant", v.getTenantCode())
-            .add("module", v.getModule())
-            .add("version", v.getNumber())
-            .add("versionId", v.getId())
-            .add("publishedAt", v.getPublishedAt().toString())
-            .add("publishedBy", v.getPublishedBy());
-    if (v.getNote() != null) {
-      b.add("note", v.getNote());
+            .add("tenant", v.tenant())
+            .add("module", v.module())
+            .add("version", v.number())
+            .add("versionId", v.versionId())
+            .add("publishedAt", v.publishedAt().toString())
+            .add("publishedBy", v.publishedBy());
+    if (v.note() != null) {
+      b.add("note", v.note());
     }
-    addInt(b, "restoredFrom", v.getRestoredFrom());
+    addInt(b, "restoredFrom", v.restoredFrom());
     return b.build();
   }
 

@@ -28,6 +28,7 @@ import org.unionhub.platform.config.ConfigLayerJson;
 import org.unionhub.platform.config.ConfigProblem;
 import org.unionhub.platform.config.ConfigRefusedException;
 import org.unionhub.platform.config.ConfigResolver;
+import org.unionhub.platform.config.ConfigurationAdmin;
 import org.unionhub.platform.config.ConfigurationSource;
 import org.unionhub.platform.config.EffectiveConfig;
 import org.unionhub.platform.config.PublishedLayer;
@@ -56,7 +57,7 @@ import org.unionhub.sdk.ServiceModuleFactory;
  * the cache.
  */
 @ApplicationScoped
-public class ConfigurationService implements ConfigurationSource {
+public class ConfigurationService implements ConfigurationSource, ConfigurationAdmin {
 
   private static final Logger LOG = Logger.getLogger(ConfigurationService.class.getName());
   private static final long REFRESH_NANOS = 1_000_000_000L;
@@ -257,22 +258,6 @@ public class ConfigurationService implements ConfigurationSource {
   }
 
   /**
-   * A tenant's draft, or its published layer when it has no draft.
-   *
-   * @param tenant the tenant's own layer for editing
-   * @param isDraft whether it is an unpublished draft
-   * @param basedOn the published version number it starts from, 0 when none
-   * @param layer the layer
-   * @param check the effective configuration it gives and its problems
-   */
-  public record Editable(
-      String tenant,
-      boolean isDraft,
-      int basedOn,
-      ConfigLayer layer,
-      ConfigResolver.Resolution check) {}
-
-  /**
    * @param caller an admin of the tenant
    * @param tenantCode the tenant
    * @param moduleId the module
@@ -448,7 +433,7 @@ public class ConfigurationService implements ConfigurationSource {
     ServiceModuleFactory module = module(moduleId);
     ConfigLayer layer = editable.layer();
     if (!extra.isEmpty()) {
-      layer = withRules(layer, extra);
+      layer = layer.withRules(extra);
     }
     ConfigResolver.Resolution resolution = check(tenantCode, module, layer);
     if (resolution.problems().stream().anyMatch(p -> p.path().startsWith("rules"))) {
@@ -456,16 +441,6 @@ public class ConfigurationService implements ConfigurationSource {
           resolution.problems().stream().filter(p -> p.path().startsWith("rules")).toList());
     }
     return lifecycle.runScenarios(module, resolution.config(), LocalDate.now(clock));
-  }
-
-  /**
-   * @param layer a layer
-   * @param rules new rules for it
-   * @return the layer with those rules
-   */
-  public static ConfigLayer withRules(ConfigLayer layer, ConfigLayer.RuleLayer rules) {
-    return new ConfigLayer(
-        layer.enabled(), layer.settings(), layer.form(), layer.workflow(), rules, layer.locks());
   }
 
   /**
@@ -478,7 +453,7 @@ public class ConfigurationService implements ConfigurationSource {
    * @return the new version
    * @throws ConfigRefusedException with every problem when it cannot be published
    */
-  public ConfigVersion publish(Caller caller, String tenantCode, String moduleId, String note) {
+  public VersionInfo publish(Caller caller, String tenantCode, String moduleId, String note) {
     requireAdmin(caller, tenantCode);
     ServiceModuleFactory module = module(moduleId);
     refresh(true);
@@ -486,7 +461,7 @@ public class ConfigurationService implements ConfigurationSource {
     return publishLayer(caller.username(), tenantCode, module, layer, note, null, "publish");
   }
 
-  private ConfigVersion publishLayer(
+  private VersionInfo publishLayer(
       String actor,
       String tenantCode,
       ServiceModuleFactory module,
@@ -508,7 +483,20 @@ public class ConfigurationService implements ConfigurationSource {
             restoredFrom,
             action);
     refresh(true);
-    return version;
+    return info(version);
+  }
+
+  static VersionInfo info(ConfigVersion v) {
+    return new VersionInfo(
+        v.getTenantCode(),
+        v.getModule(),
+        v.getNumber(),
+        v.getId(),
+        v.getPublishedAt(),
+        v.getPublishedBy(),
+        v.getNote(),
+        v.getRestoredFrom(),
+        v.getDocument());
   }
 
   /**
@@ -520,7 +508,7 @@ public class ConfigurationService implements ConfigurationSource {
    * @param number the version to restore
    * @return the new version
    */
-  public ConfigVersion rollback(Caller caller, String tenantCode, String moduleId, int number) {
+  public VersionInfo rollback(Caller caller, String tenantCode, String moduleId, int number) {
     requireAdmin(caller, tenantCode);
     ServiceModuleFactory module = module(moduleId);
     refresh(true);
@@ -544,10 +532,10 @@ public class ConfigurationService implements ConfigurationSource {
    * @param moduleId the module
    * @return every version, newest first
    */
-  public List<ConfigVersion> versions(Caller caller, String tenantCode, String moduleId) {
+  public List<VersionInfo> versions(Caller caller, String tenantCode, String moduleId) {
     requireAdmin(caller, tenantCode);
     module(moduleId);
-    return store.versions(tenantCode, moduleId);
+    return store.versions(tenantCode, moduleId).stream().map(ConfigurationService::info).toList();
   }
 
   /**
@@ -557,23 +545,14 @@ public class ConfigurationService implements ConfigurationSource {
    * @param number a version number
    * @return that version
    */
-  public ConfigVersion version(Caller caller, String tenantCode, String moduleId, int number) {
+  public VersionInfo version(Caller caller, String tenantCode, String moduleId, int number) {
     requireAdmin(caller, tenantCode);
     module(moduleId);
     return store
         .version(tenantCode, moduleId, number)
+        .map(ConfigurationService::info)
         .orElseThrow(() -> new NotVisibleException("version"));
   }
-
-  /**
-   * One difference between two layers.
-   *
-   * @param path the item
-   * @param change {@code added}, {@code removed} or {@code changed}
-   * @param before the value before, or null
-   * @param after the value after, or null
-   */
-  public record Change(String path, String change, String before, String after) {}
 
   /**
    * A readable diff between a version and another version or the current draft.
@@ -587,13 +566,13 @@ public class ConfigurationService implements ConfigurationSource {
    */
   public List<Change> diff(
       Caller caller, String tenantCode, String moduleId, int number, Integer against) {
-    ConfigVersion from = version(caller, tenantCode, moduleId, number);
+    VersionInfo from = version(caller, tenantCode, moduleId, number);
     ConfigLayer to =
         against == null
             ? editable(caller, tenantCode, moduleId).layer()
-            : ConfigLayerJson.read(version(caller, tenantCode, moduleId, against).getDocument())
+            : ConfigLayerJson.read(version(caller, tenantCode, moduleId, against).document())
                 .layer();
-    return diff(ConfigLayerJson.read(from.getDocument()).layer(), to);
+    return diff(ConfigLayerJson.read(from.document()).layer(), to);
   }
 
   /**
@@ -662,7 +641,7 @@ public class ConfigurationService implements ConfigurationSource {
    * @param file the export document
    * @return the versions published
    */
-  public List<ConfigVersion> importFile(Caller caller, String tenantCode, JsonObject file) {
+  public List<VersionInfo> importFile(Caller caller, String tenantCode, JsonObject file) {
     requireAdmin(caller, tenantCode);
     refresh(true);
     var problems = new ArrayList<ConfigProblem>();
@@ -704,7 +683,7 @@ public class ConfigurationService implements ConfigurationSource {
       throw new ConfigRefusedException(problems);
     }
     String from = file.getString("tenant", "?");
-    var published = new ArrayList<ConfigVersion>();
+    var published = new ArrayList<VersionInfo>();
     layers.forEach(
         (module, layer) ->
             published.add(
@@ -724,14 +703,6 @@ public class ConfigurationService implements ConfigurationSource {
   }
 
   // ---------------------------------------------------------------- push-down
-
-  /**
-   * A descendant a push would change.
-   *
-   * @param tenant the descendant
-   * @param items the items of its own layer the push removes, so that it inherits them
-   */
-  public record PushChange(String tenant, List<String> items) {}
 
   /**
    * Which descendants a push of the tenant's published configuration would change: those whose own
@@ -809,26 +780,6 @@ public class ConfigurationService implements ConfigurationSource {
         new ConfigLayer.RuleLayer(rules.drl(), rules.decisionTable(), disable, rules.scenarios()),
         layer.locks());
   }
-
-  /**
-   * A push in progress or done.
-   *
-   * @param id the job's id
-   * @param tenant the tenant pushing
-   * @param module the module
-   * @param total how many descendants change
-   * @param done how many are done
-   * @param state {@code running}, {@code done} or {@code failed}
-   * @param failures descendants whose new version could not be published, with why
-   */
-  public record PushStatus(
-      String id,
-      String tenant,
-      String module,
-      int total,
-      int done,
-      String state,
-      List<String> failures) {}
 
   private static final class PushJob {
     final String id = UUID.randomUUID().toString();
