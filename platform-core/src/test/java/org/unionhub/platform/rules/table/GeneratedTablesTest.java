@@ -6,6 +6,7 @@ import static org.unionhub.platform.rules.table.Tables.WORKERS;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -273,13 +274,13 @@ class GeneratedTablesTest {
         .monthlyWage(pick(random, List.of(0.0, 2500.5, 5000.0, 12000.75)))
         .bonus(random.nextInt(3) == 0 ? null : pick(random, List.of(0.5, 100.0)))
         .name(random.nextInt(5) == 0 ? null : pick(random, TEXTS))
-        .district(pick(random, java.util.Arrays.asList("gd-sz-ft", "gd-sz-ns", "", null)))
+        .district(pick(random, Arrays.asList("gd-sz-ft", "gd-sz-ns", "", null)))
         .member(random.nextBoolean())
-        .retired(pick(random, java.util.Arrays.asList(true, false, null)))
+        .retired(pick(random, Arrays.asList(true, false, null)))
         .birthDate(
             pick(
                 random,
-                java.util.Arrays.asList(
+                Arrays.asList(
                     LocalDate.of(1960, 5, 1),
                     LocalDate.of(1990, 1, 31),
                     LocalDate.of(1990, 2, 1),
