@@ -65,9 +65,9 @@ public final class ConfigResolver {
     this.tables = tables;
   }
 
-  /** A resolver with a sandbox per module and no decision tables. */
+  /** A resolver with a sandbox per module and decision tables rendered from the fixed template. */
   public ConfigResolver() {
-    this(RuleSandbox::forModule, DecisionTables.NONE);
+    this(RuleSandbox::forModule, DecisionTableLayers.INSTANCE);
   }
 
   /**

@@ -2,6 +2,7 @@ package org.unionhub.platform.rules;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -13,6 +14,7 @@ final class FactType {
 
   private final String name;
   private final Map<String, String> getterByProperty = new TreeMap<>();
+  private final Map<String, Class<?>> typeByProperty = new TreeMap<>();
 
   private FactType(Class<?> type, String name, boolean readable) {
     this.name = name;
@@ -21,6 +23,7 @@ final class FactType {
         String property = propertyOf(method);
         if (property != null) {
           getterByProperty.put(property, method.getName());
+          typeByProperty.put(property, method.getReturnType());
         }
       }
     }
@@ -49,6 +52,11 @@ final class FactType {
 
   boolean hasGetter(String methodName) {
     return getterByProperty.containsValue(methodName);
+  }
+
+  /** The readable properties and the types their getters return, sorted by name. */
+  Map<String, Class<?>> propertyTypes() {
+    return Collections.unmodifiableMap(typeByProperty);
   }
 
   /** The property names, for messages that say what is available. */

@@ -108,6 +108,26 @@ public final class RuleSandbox {
   }
 
   /**
+   * What rules in this sandbox may read: for each fact type (by simple name, as patterns name it),
+   * its readable properties and the types their getters return. Tools that write rules for tenants,
+   * such as decision tables, offer these and nothing else.
+   *
+   * @return fact type name to property name to type, sorted by name
+   */
+  public Map<String, Map<String, Class<?>>> readableProperties() {
+    var result = new TreeMap<String, Map<String, Class<?>>>();
+    facts.forEach((name, type) -> result.put(name, type.propertyTypes()));
+    return Collections.unmodifiableSortedMap(result);
+  }
+
+  /**
+   * @return the interface bound as the global {@code actions}
+   */
+  public Class<?> actionApi() {
+    return actionApi;
+  }
+
+  /**
    * Checks a tenant's layer.
    *
    * @param layer the DRL the tenant wrote

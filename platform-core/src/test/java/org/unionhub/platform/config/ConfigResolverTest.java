@@ -207,6 +207,41 @@ class ConfigResolverTest {
   }
 
   @Test
+  void aDecisionTableInALayerIsRenderedAndFires() {
+    var gd =
+        layer(
+            "gd",
+            1,
+            1,
+            "{\"rules\": {\"decisionTable\": {\"name\": \"gd.age\", \"factType\": \"Person\","
+                + " \"conditions\": [{\"property\": \"age\", \"operator\": \"<\"}],"
+                + " \"actions\": [{\"action\": \"reject\"}],"
+                + " \"rows\": [{\"when\": {\"age\": \"18\"}, \"then\": {\"reject\": {\"field\":"
+                + " \"idNumber\", \"code\": \"UNDER_18\", \"message\": \"未满18周岁\"}}}]}}}");
+
+    EffectiveConfig c = resolver.resolve("gd-sz-ft", MODULE, DEFAULT_RULES, List.of(gd));
+
+    assertThat(new RuleEngine().evaluate(c.ruleSet(), List.of(new Person(17))).rejections())
+        .extracting(RuleOutcome.Rejection::code)
+        .containsExactly("UNDER_18");
+    assertThat(new RuleEngine().evaluate(c.ruleSet(), List.of(new Person(30))).rejections())
+        .isEmpty();
+  }
+
+  @Test
+  void aBrokenDecisionTableIsReportedNotPublished() {
+    var result =
+        check(
+            List.of(),
+            "{\"rules\": {\"decisionTable\": {\"name\": \"t\", \"factType\": \"Person\","
+                + " \"conditions\": [{\"property\": \"shoeSize\", \"operator\": \"<\"}],"
+                + " \"actions\": [], \"rows\": []}}}");
+
+    assertThat(result.problems()).isNotEmpty();
+    assertThat(result.problems()).allMatch(p -> p.path().equals("rules.decisionTable"));
+  }
+
+  @Test
   void ruleTextProblemsCarryLineAndColumn() {
     var result =
         check(
