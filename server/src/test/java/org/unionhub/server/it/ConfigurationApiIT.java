@@ -49,6 +49,12 @@ class ConfigurationApiIT {
         base(tenant) + "/publish", user, Json.createObjectBuilder().add("note", "IT").build());
   }
 
+  /** zj-hz-001 may hide the address field (the import test gives it zj-hz's form). */
+  private static JsonObject withoutAddress(JsonObject body) {
+    var data = Json.createObjectBuilder(body.getJsonObject("data")).remove("address");
+    return Json.createObjectBuilder(body).add("data", data).build();
+  }
+
   private static JsonObject setting(JsonObject module, String key) {
     return module.getJsonArray("settings").getValuesAs(JsonObject.class).stream()
         .filter(s -> s.getString("key").equals(key))
@@ -124,7 +130,7 @@ class ConfigurationApiIT {
         Api.post(
             "/api/v1/tenants/zj-hz-001/modules/enrollment/requests",
             "worker1",
-            Api.enrollment("小杭", Api.idNumber(TODAY.minusYears(30), 612)));
+            withoutAddress(Api.enrollment("小杭", Api.idNumber(TODAY.minusYears(30), 612))));
     assertThat(accepted.status()).as(accepted.raw()).isEqualTo(201);
     var stored = Api.get("/api/v1/requests/" + accepted.json().getString("id"), "hz-admin");
     assertThat(stored.json().getInt("configVersion")).isEqualTo(id1);
