@@ -57,6 +57,7 @@ public class RequestService {
   @Inject TimerService timers;
   @Inject TenantScope scope;
   @Inject Instance<ConfigurationSource> configurations;
+  @Inject RuleFailures ruleFailures;
 
   private static final java.util.logging.Logger LOG =
       java.util.logging.Logger.getLogger(RequestService.class.getName());
@@ -156,7 +157,13 @@ public class RequestService {
       throw new NotVisibleException("module");
     }
     var submission = new Submission(tenant.code(), caller.username(), LocalDate.now(clock), values);
-    RequestLifecycle.Accepted accepted = lifecycle.submit(module, config, submission, earlier);
+    RequestLifecycle.Accepted accepted;
+    try {
+      accepted = lifecycle.submit(module, config, submission, earlier);
+    } catch (org.unionhub.platform.rules.RuleEvaluationException e) {
+      ruleFailures.record(tenant.code(), module.getId(), config.version(), e.getMessage());
+      throw e;
+    }
     Instant now = clock.instant();
     String handler = tenant.code();
     String routingNote = null;

@@ -166,6 +166,48 @@ class ConfigurationApiIT {
   }
 
   @Test
+  void aRuleRoutesFlexibleWorkersToTheGrassrootsUnion() {
+    String layer =
+        Json.createObjectBuilder()
+            .add(
+                "rules",
+                Json.createObjectBuilder()
+                    .add(
+                        "drl",
+                        "rule \"hz.route-flexible\"\nwhen\n  Applicant( employmentType =="
+                            + " \"flexible\" )\nthen\n  actions.routeTo(\"zj-hz-001\");\nend\n")
+                    .add(
+                        "scenarios",
+                        Json.createArrayBuilder()
+                            .add(
+                                json(
+                                    "{\"name\": \"flexible workers go to the grassroots union\","
+                                        + " \"given\": {\"idNumber\": \"440305199005011237\","
+                                        + " \"employmentType\": \"flexible\"}, \"expect\":"
+                                        + " {\"routeTo\": \"zj-hz-001\"}}"))))
+            .build()
+            .toString();
+    var published = publish("zj-hz", "hz-admin", layer);
+    assertThat(published.status()).as(published.raw()).isEqualTo(201);
+
+    JsonObject body = Api.enrollment("灵活就业者", Api.idNumber(TODAY.minusYears(28), 613));
+    var data =
+        Json.createObjectBuilder(body.getJsonObject("data"))
+            .remove("address")
+            .add("employmentType", "flexible");
+    var submitted =
+        Api.post(
+            "/api/v1/tenants/zj-hz/modules/enrollment/requests",
+            "worker2",
+            Json.createObjectBuilder(body).add("data", data).build());
+
+    assertThat(submitted.status()).as(submitted.raw()).isEqualTo(201);
+    var stored = Api.get("/api/v1/requests/" + submitted.json().getString("id"), "hz-admin").json();
+    assertThat(stored.getString("tenant")).isEqualTo("zj-hz-001");
+    assertThat(stored.toString()).contains("routed by rules to zj-hz-001");
+  }
+
+  @Test
   void hostileRuleTextIsRefusedWithLineAndColumnAndNothingIsSaved() {
     var answer =
         Api.put(

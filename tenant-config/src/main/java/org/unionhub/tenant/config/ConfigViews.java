@@ -100,6 +100,20 @@ public final class ConfigViews {
                     Json.createObjectBuilder(ConfigLayerJson.writeScenario(s.scenario()))
                         .add("source", s.source())));
     b.add("scenarios", scenarios);
+    JsonArrayBuilder permissions = Json.createArrayBuilder();
+    c.module()
+        .permissions()
+        .forEach(
+            p -> {
+              JsonArrayBuilder roles = Json.createArrayBuilder();
+              p.roles().stream().sorted().forEach(roles::add);
+              permissions.add(
+                  Json.createObjectBuilder()
+                      .add("name", p.name())
+                      .add("label", text(p.label()))
+                      .add("roles", roles));
+            });
+    b.add("permissions", permissions);
     JsonArrayBuilder layers = Json.createArrayBuilder();
     c.layers()
         .forEach(

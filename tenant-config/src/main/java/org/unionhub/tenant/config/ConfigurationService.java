@@ -483,7 +483,29 @@ public class ConfigurationService implements ConfigurationSource, ConfigurationA
             restoredFrom,
             action);
     refresh(true);
+    prepareSubtree(tenantCode, module);
     return info(version);
+  }
+
+  /**
+   * Compiles, in the background, the rule sets of every tenant below a publish, so that no member's
+   * submission waits for the compiler. Tenants with the same effective rules share one KieBase, so
+   * a large subtree usually compiles a handful.
+   */
+  private void prepareSubtree(String tenantCode, ServiceModuleFactory module) {
+    Runnable work =
+        () -> {
+          for (String code : tenants.subtree(tenantCode)) {
+            try {
+              ruleEngine.prepare(effective(code, module).ruleSet());
+            } catch (RuntimeException e) {
+              LOG.log(Level.WARNING, "rules of " + code + " did not compile after a publish", e);
+            }
+          }
+        };
+    if (executor != null) {
+      executor.submit(work);
+    }
   }
 
   static VersionInfo info(ConfigVersion v) {
