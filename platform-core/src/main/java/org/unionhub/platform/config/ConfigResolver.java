@@ -53,6 +53,11 @@ public final class ConfigResolver {
   private static final int MAX_ADDED_LENGTH = 2000;
   private static final int MAX_ORDER = 999;
 
+  /** Most parse results kept; the same few layers are read for thousands of tenants. */
+  private static final int MEMO_LIMIT = 10_000;
+
+  private final java.util.concurrent.ConcurrentMap<String, Object> memo =
+      new java.util.concurrent.ConcurrentHashMap<>();
   private final Function<ModuleDescriptor, RuleSandbox> sandboxes;
   private final DecisionTables tables;
 
@@ -225,7 +230,11 @@ public final class ConfigResolver {
         String text = defaultRules.get(i);
         ruleSources.add(
             new RuleSource(
-                RuleSandbox.packageOf(text), text, RuleSandbox.ruleNames(text), "module", null));
+                memo("package\u0000" + text, () -> RuleSandbox.packageOf(text)),
+                text,
+                memo("names\u0000" + text, () -> RuleSandbox.ruleNames(text)),
+                "module",
+                null));
       }
       for (RuleScenario s : module.scenarios()) {
         scenarios.put(s.name(), new EffectiveScenario(s, "module"));
@@ -625,7 +634,10 @@ public final class ConfigResolver {
       var sandbox = sandboxes.apply(module);
       var texts = new ArrayList<String>();
       if (rules.drl() != null && !rules.drl().isBlank()) {
-        List<RuleProblem> found = sandbox.validate(rules.drl());
+        List<RuleProblem> found =
+            memo(
+                "validate\u0000" + module.id() + "\u0000" + rules.drl(),
+                () -> sandbox.validate(rules.drl()));
         if (found.isEmpty()) {
           texts.add(rules.drl());
         } else if (checked) {
@@ -665,7 +677,7 @@ public final class ConfigResolver {
       var names = new ArrayList<String>();
       var body = new StringBuilder();
       for (String text : texts) {
-        names.addAll(RuleSandbox.ruleNames(text));
+        names.addAll(memo("names\u0000" + text, () -> RuleSandbox.ruleNames(text)));
         body.append(text).append('\n');
       }
       var duplicates = new HashSet<String>();
@@ -705,7 +717,11 @@ public final class ConfigResolver {
       if (!texts.isEmpty()) {
         String composed;
         try {
-          composed = sandbox.compose(packageName, body.toString());
+          String text = body.toString();
+          composed =
+              memo(
+                  "compose\u0000" + module.id() + "\u0000" + packageName + "\u0000" + text,
+                  () -> sandbox.compose(packageName, text));
         } catch (RuleCompilationException e) {
           composed = null;
         }
@@ -914,6 +930,23 @@ public final class ConfigResolver {
       }
       return new Provenance(from.source(), from.version(), from.origin(), locker);
     }
+  }
+
+  /**
+   * Parsing and checking rule text costs milliseconds, and one ancestor's layer is read for every
+   * tenant below it: results are kept by the text they came from (a failed compose is not kept).
+   */
+  @SuppressWarnings("unchecked")
+  private <T> T memo(String key, java.util.function.Supplier<T> compute) {
+    Object found = memo.get(key);
+    if (found == null) {
+      found = compute.get();
+      if (memo.size() >= MEMO_LIMIT) {
+        memo.clear();
+      }
+      memo.put(key, found);
+    }
+    return (T) found;
   }
 
   /**
