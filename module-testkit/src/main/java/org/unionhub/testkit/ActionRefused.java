@@ -17,7 +17,9 @@ public final class ActionRefused extends AssertionError {
     /** The workflow has no such action from the request's current state. */
     NOT_POSSIBLE_IN_STATE,
     /** The actor's role may not take the transition. */
-    ROLE_NOT_ALLOWED
+    ROLE_NOT_ALLOWED,
+    /** A rule watching the workflow step refused the action (a guard). */
+    REFUSED_BY_RULES
   }
 
   private final Reason reason;

@@ -246,7 +246,12 @@ public final class ModuleTestKit {
       var accepted =
           lifecycle.submit(
               module, config, new Submission(TENANT, SUBMITTER, today, data), List.of());
-      return new TestRequest(this, accepted, today);
+      var request = new TestRequest(this, accepted, today);
+      if (accepted.advance() != null) {
+        // The rules take an action at once, as the platform does.
+        act(request, accepted.advance(), "platform-admin");
+      }
+      return request;
     } catch (SubmissionRefusedException e) {
       throw new Refused(
           e.errors().stream().map(f -> new Refusal(f.field(), f.code(), f.message())).toList());
@@ -285,7 +290,16 @@ public final class ModuleTestKit {
     String state = request.state();
     RequestLifecycle.Move move;
     try {
-      move = lifecycle.act(config, state, request.version(), action, Set.of(role), today);
+      move =
+          lifecycle.act(
+              module,
+              config,
+              new Submission(TENANT, SUBMITTER, today, request.values(), config.settingValues()),
+              state,
+              request.version(),
+              action,
+              Set.of(role),
+              today);
     } catch (RequestConflictException e) {
       List<String> possible =
           config.workflow().transitionsFrom(state).stream().map(Transition::action).toList();
@@ -295,8 +309,16 @@ public final class ModuleTestKit {
     } catch (NotAllowedException e) {
       throw new ActionRefused(
           ActionRefused.Reason.ROLE_NOT_ALLOWED, e.getMessage() + ", not " + role);
+    } catch (SubmissionRefusedException e) {
+      throw new ActionRefused(
+          ActionRefused.Reason.REFUSED_BY_RULES,
+          e.errors().stream().map(f -> f.field() + ": " + f.message()).toList().toString());
     }
     request.record(new Step(action, state, move.target().name(), role, today), move.dueDate());
+    if (move.advance() != null) {
+      // The rules take the next action themselves, as the platform does.
+      act(request, move.advance(), "platform-admin");
+    }
     return request;
   }
 }

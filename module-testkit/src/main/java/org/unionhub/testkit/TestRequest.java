@@ -17,6 +17,7 @@ public final class TestRequest {
   private final ModuleTestKit kit;
   private final List<String> flags;
   private final String routedTo;
+  private final java.util.Map<String, String> values;
   private final List<Step> history = new ArrayList<>();
   private String state;
   private LocalDate dueDate;
@@ -25,6 +26,7 @@ public final class TestRequest {
     this.kit = kit;
     this.flags = accepted.flags();
     this.routedTo = accepted.routeTo();
+    this.values = accepted.values();
     this.state = accepted.initialState().name();
     this.dueDate = accepted.dueDate();
     history.add(new Step("submit", null, state, null, submittedOn));
@@ -34,6 +36,11 @@ public final class TestRequest {
     state = step.to();
     dueDate = newDueDate;
     history.add(step);
+  }
+
+  /** The submitted form values. */
+  java.util.Map<String, String> values() {
+    return values;
   }
 
   /** The platform's request version: 0 when submitted, one more for every move. */

@@ -50,4 +50,14 @@ public interface Actions {
    * @since 0.1
    */
   void flagForReview(String reason);
+
+  /**
+   * Takes a workflow action automatically, as the system, right after the current step: for example
+   * approving an application that needs no review. The action must be possible in the state the
+   * request reaches; otherwise it is ignored and the request is flagged for review.
+   *
+   * @param action the action to take
+   * @since 0.2
+   */
+  void advance(String action);
 }

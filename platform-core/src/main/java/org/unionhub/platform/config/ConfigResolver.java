@@ -781,17 +781,22 @@ public final class ConfigResolver {
     private RuleSet ruleSet() {
       Map<String, Integer> winners = winners();
       var suppressed = new HashSet<String>();
+      var stepRules = new HashSet<String>();
       var texts = new ArrayList<String>();
       for (int i = 0; i < ruleSources.size(); i++) {
         RuleSource source = ruleSources.get(i);
         texts.add(source.text());
+        String text = source.text();
+        Set<String> matching =
+            memo("steps\u0000" + text, () -> RuleSandbox.rulesMatching(text, "WorkflowStep"));
+        matching.forEach(n -> stepRules.add(RuleSet.key(source.packageName(), n)));
         for (String name : source.names()) {
           if (winners.getOrDefault(name, -1) != i) {
             suppressed.add(RuleSet.key(source.packageName(), name));
           }
         }
       }
-      return new RuleSet(texts, suppressed);
+      return new RuleSet(texts, suppressed, stepRules);
     }
 
     private List<EffectiveRule> rules() {

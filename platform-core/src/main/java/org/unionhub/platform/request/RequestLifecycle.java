@@ -24,6 +24,7 @@ import org.unionhub.sdk.Submission;
 import org.unionhub.sdk.form.FieldProblem;
 import org.unionhub.sdk.form.FormField;
 import org.unionhub.sdk.rules.RuleScenario;
+import org.unionhub.sdk.rules.WorkflowStep;
 import org.unionhub.sdk.workflow.State;
 import org.unionhub.sdk.workflow.Transition;
 import org.unionhub.sdk.workflow.WorkflowDefinition;
@@ -72,13 +73,15 @@ public final class RequestLifecycle {
    * @param dueDate when that state is due, or null when it has no deadline
    * @param flags why the rules flagged it for review, empty when they did not
    * @param routeTo the tenant the rules routed it to, or null to keep the one submitted to
+   * @param advance the action the rules take automatically right away, or null
    */
   public record Accepted(
       Map<String, String> values,
       State initialState,
       LocalDate dueDate,
       List<String> flags,
-      String routeTo) {}
+      String routeTo,
+      String advance) {}
 
   /**
    * A permitted move.
@@ -86,8 +89,9 @@ public final class RequestLifecycle {
    * @param transition the transition taken
    * @param target the state it leads to
    * @param dueDate when the target state is due, or null
+   * @param advance the action the rules take automatically after this one, or null
    */
-  public record Move(Transition transition, State target, LocalDate dueDate) {}
+  public record Move(Transition transition, State target, LocalDate dueDate, String advance) {}
 
   /**
    * Checks a submission against the module's form and rules.
@@ -168,7 +172,8 @@ public final class RequestLifecycle {
         initial,
         dueDate(submission.tenantCode(), submission.submittedOn(), days),
         outcome.flags(),
-        outcome.routeTo());
+        outcome.routeTo(),
+        outcome.advance());
   }
 
   /**
@@ -182,9 +187,91 @@ public final class RequestLifecycle {
    */
   public RuleOutcome evaluate(
       ServiceModuleFactory module, EffectiveConfig config, Submission submission) {
+    WorkflowDefinition workflow = config.workflow();
+    var facts = new ArrayList<Object>();
+    facts.add(
+        new WorkflowStep(
+            "submit", null, workflow.initialState(), Role.MEMBER, submission.tenantCode()));
     try (ServiceModule instance = module.create()) {
-      return ruleEngine.evaluate(config.ruleSet(), instance.facts(submission));
+      facts.addAll(instance.facts(submission));
     }
+    return ruleEngine.evaluate(config.ruleSet(), facts, false);
+  }
+
+  /**
+   * Asks the rules that watch the workflow step about a transition: a rejection refuses it (a
+   * guard), an {@code advance} takes another action right after it.
+   *
+   * @param module the module
+   * @param config the effective configuration
+   * @param step the step about to be taken
+   * @param submission the request's data, as submitted
+   * @return what the rules asked for
+   */
+  public RuleOutcome guard(
+      ServiceModuleFactory module,
+      EffectiveConfig config,
+      WorkflowStep step,
+      Submission submission) {
+    if (config.ruleSet().stepRules().isEmpty()) {
+      return new RuleOutcome();
+    }
+    var facts = new ArrayList<Object>();
+    facts.add(step);
+    try (ServiceModule instance = module.create()) {
+      facts.addAll(instance.facts(submission));
+    } catch (RuntimeException unreadable) {
+      // Data stored under an older form may no longer make the module's facts; the step alone
+      // still lets guards on the action and the role decide.
+    }
+    return ruleEngine.evaluate(config.ruleSet(), facts, true);
+  }
+
+  /**
+   * Decides whether an action may move a request, asking the tenant's guard rules.
+   *
+   * @param module the module
+   * @param config the module as the request's tenant runs it
+   * @param request the request's data as submitted
+   * @param state the current state
+   * @param version the current version
+   * @param action the action asked for
+   * @param roles the actor's roles
+   * @param today the day the action is taken
+   * @return the move
+   * @throws SubmissionRefusedException when a guard rule refuses the action
+   */
+  public Move act(
+      ServiceModuleFactory module,
+      EffectiveConfig config,
+      Submission request,
+      String state,
+      int version,
+      String action,
+      Set<String> roles,
+      LocalDate today) {
+    Move move = act(config, state, version, action, roles, today);
+    String role =
+        roles.contains(move.transition().role())
+            ? move.transition().role()
+            : roles.stream().sorted().findFirst().orElse("system");
+    RuleOutcome outcome =
+        guard(
+            module,
+            config,
+            new WorkflowStep(action, state, move.target().name(), role, config.tenantCode()),
+            request);
+    if (!outcome.rejections().isEmpty()) {
+      throw new SubmissionRefusedException(
+          outcome.rejections().stream()
+              .map(r -> new FieldError(r.field(), r.code(), r.message()))
+              .toList());
+    }
+    LocalDate due =
+        outcome.dueInWorkingDays() != null
+            ? dueDate(config.tenantCode(), today, outcome.dueInWorkingDays())
+            : move.dueDate();
+    return new Move(move.transition(), move.target(), due, outcome.advance());
   }
 
   /**
@@ -372,7 +459,8 @@ public final class RequestLifecycle {
       throw new NotAllowedException("action '" + action + "' needs the role " + transition.role());
     }
     State target = workflow.state(transition.to()).orElseThrow();
-    return new Move(transition, target, dueDate(config.tenantCode(), today, target.workingDays()));
+    return new Move(
+        transition, target, dueDate(config.tenantCode(), today, target.workingDays()), null);
   }
 
   /**

@@ -27,6 +27,7 @@ import org.unionhub.platform.config.EffectiveConfig;
 import org.unionhub.platform.module.ModuleRegistry;
 import org.unionhub.platform.rules.RuleEngine;
 import org.unionhub.platform.security.Caller;
+import org.unionhub.platform.security.Role;
 import org.unionhub.platform.tenancy.TenantDirectory;
 import org.unionhub.platform.tenancy.TenantScope;
 import org.unionhub.platform.tenancy.TenantView;
@@ -216,6 +217,9 @@ public class RequestService {
             caller.username(),
             routingNote,
             now));
+    if (accepted.advance() != null) {
+      advance(request, module, config, submission, accepted.advance(), now);
+    }
     timers.reschedule(request);
     em.flush();
     runHook(
@@ -372,7 +376,9 @@ public class RequestService {
     }
     RequestLifecycle.Move move =
         lifecycle.act(
+            module,
             config,
+            asSubmission(request, config),
             request.getState(),
             request.getVersion(),
             action,
@@ -384,6 +390,9 @@ public class RequestService {
     em.persist(
         new RequestTransition(
             request, from, move.target().name(), action, caller.username(), comment, now));
+    if (move.advance() != null) {
+      advance(request, module, config, asSubmission(request, config), move.advance(), now);
+    }
     try {
       // Flush first: the version check must decide the race before anything else runs.
       em.flush();
@@ -398,6 +407,71 @@ public class RequestService {
         module,
         m -> m.onTransition(event(request, from, action, caller.username(), now, handledUnder)));
     return request;
+  }
+
+  /** Most actions the rules may take automatically one after another. */
+  static final int MAX_AUTOMATIC_STEPS = 5;
+
+  /**
+   * Takes the actions the rules asked for, as the system, each recorded in the history. An action
+   * that is not possible where the request is, or that a guard refuses, stops the chain and flags
+   * the request for staff.
+   */
+  private void advance(
+      ServiceRequest request,
+      ServiceModuleFactory module,
+      EffectiveConfig config,
+      Submission submission,
+      String first,
+      Instant now) {
+    String action = first;
+    for (int i = 0; action != null; i++) {
+      if (i == MAX_AUTOMATIC_STEPS) {
+        request.flag("规则自动办理超过" + MAX_AUTOMATIC_STEPS + "步，已停止 (automatic steps stopped)");
+        return;
+      }
+      String from = request.getState();
+      RequestLifecycle.Move move;
+      try {
+        move =
+            lifecycle.act(
+                module,
+                config,
+                submission,
+                from,
+                request.getVersion(),
+                action,
+                Set.of(Role.PLATFORM_ADMIN),
+                LocalDate.now(clock));
+      } catch (RequestConflictException | NotAllowedException | SubmissionRefusedException e) {
+        request.flag(
+            "规则要求自动“" + action + "”，但无法执行 (rules asked to " + action + ", not possible here)");
+        return;
+      }
+      request.moveTo(move.target().name(), move.dueDate(), now, (int) config.version());
+      em.persist(
+          new RequestTransition(
+              request,
+              from,
+              move.target().name(),
+              action,
+              "system",
+              "规则自动办理 (taken automatically by the rules)",
+              now));
+      action = move.advance();
+    }
+  }
+
+  private Submission asSubmission(ServiceRequest request, EffectiveConfig config) {
+    var values = new LinkedHashMap<String, String>();
+    JsonObject json = Json.createReader(new StringReader(request.getData())).readObject();
+    json.forEach((k, v) -> values.put(k, v instanceof JsonString s ? s.getString() : v.toString()));
+    return new Submission(
+        request.getTenantId(),
+        request.getSubmittedBy(),
+        LocalDate.now(clock),
+        values,
+        config.settingValues());
   }
 
   /**

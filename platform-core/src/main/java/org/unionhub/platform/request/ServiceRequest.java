@@ -95,7 +95,8 @@ public class ServiceRequest {
   }
 
   void flag(String reason) {
-    this.flaggedReason = reason;
+    this.flaggedReason =
+        flaggedReason == null || flaggedReason.isBlank() ? reason : flaggedReason + "; " + reason;
   }
 
   public UUID getId() {

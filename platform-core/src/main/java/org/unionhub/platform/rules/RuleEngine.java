@@ -127,7 +127,24 @@ public class RuleEngine {
    * @throws RuleEvaluationException when the evaluation breaks a bound or a rule fails
    */
   public RuleOutcome evaluate(RuleSet ruleSet, List<Object> facts) {
+    return evaluate(ruleSet, facts, false);
+  }
+
+  /**
+   * Runs a composed rule set against facts, within the engine's bounds.
+   *
+   * @param ruleSet the rule set
+   * @param facts the facts to insert
+   * @param transition true to run only the rules that match the workflow step (guards and automatic
+   *     transitions when someone acts), false to run every rule (a submission)
+   * @return what the rules asked for
+   * @throws RuleEvaluationException when the evaluation breaks a bound or a rule fails
+   */
+  public RuleOutcome evaluate(RuleSet ruleSet, List<Object> facts, boolean transition) {
     List<String> sources = ruleSet.sources();
+    if (transition && ruleSet.stepRules().isEmpty()) {
+      return new RuleOutcome();
+    }
     if (sources.isEmpty()) {
       // A module may ship no default rules; with no rule there is nothing to ask for.
       return new RuleOutcome();

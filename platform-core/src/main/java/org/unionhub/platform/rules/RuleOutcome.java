@@ -27,6 +27,7 @@ public final class RuleOutcome implements Actions {
   private final List<String> flags = new ArrayList<>();
   private String routeTo;
   private Integer dueInWorkingDays;
+  private String advance;
 
   @Override
   public void reject(String field, String code, String message) {
@@ -48,6 +49,21 @@ public final class RuleOutcome implements Actions {
       throw new IllegalArgumentException("dueInWorkingDays needs at least 1, got " + workingDays);
     }
     this.dueInWorkingDays = workingDays;
+  }
+
+  @Override
+  public void advance(String action) {
+    checkLength(action);
+    if (advance == null) {
+      advance = action;
+    }
+  }
+
+  /**
+   * @return the action the rules asked to take automatically, or null
+   */
+  public String advance() {
+    return advance;
   }
 
   @Override

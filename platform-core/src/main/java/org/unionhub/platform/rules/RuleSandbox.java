@@ -104,7 +104,59 @@ public final class RuleSandbox {
    * @return the sandbox
    */
   public static RuleSandbox forModule(ModuleDescriptor module) {
-    return new RuleSandbox(module.factTypes(), Actions.class);
+    var types = new java.util.ArrayList<Class<?>>(module.factTypes());
+    if (!types.contains(org.unionhub.sdk.rules.WorkflowStep.class)) {
+      types.add(org.unionhub.sdk.rules.WorkflowStep.class);
+    }
+    return new RuleSandbox(types, Actions.class);
+  }
+
+  /**
+   * The rules of a DRL text that match a fact type, looking into {@code not}, {@code exists},
+   * {@code and} and {@code or}.
+   *
+   * @param drl DRL text
+   * @param simpleName the fact type's simple name
+   * @return the names of the rules matching it; empty when the text does not parse
+   */
+  public static Set<String> rulesMatching(String drl, String simpleName) {
+    if (drl == null || drl.isBlank()) {
+      return Set.of();
+    }
+    var parser = new DrlParser();
+    try {
+      PackageDescr pkg = parser.parse(false, drl);
+      if (pkg == null || parser.hasErrors()) {
+        return Set.of();
+      }
+      var names = new TreeSet<String>();
+      for (var rule : pkg.getRules()) {
+        if (matches(rule.getLhs(), simpleName)) {
+          names.add(rule.getName());
+        }
+      }
+      return names;
+    } catch (DroolsParserException | StackOverflowError e) {
+      return Set.of();
+    }
+  }
+
+  private static boolean matches(Object descr, String simpleName) {
+    if (descr instanceof org.drools.drl.ast.descr.PatternDescr pattern) {
+      String type = pattern.getObjectType();
+      if (type != null && (type.equals(simpleName) || type.endsWith("." + simpleName))) {
+        return true;
+      }
+      return pattern.getSource() != null && matches(pattern.getSource(), simpleName);
+    }
+    if (descr instanceof org.drools.drl.ast.descr.ConditionalElementDescr ce) {
+      for (Object child : ce.getDescrs()) {
+        if (matches(child, simpleName)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /**

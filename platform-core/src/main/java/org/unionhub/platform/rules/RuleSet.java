@@ -10,16 +10,29 @@ import java.util.Set;
  *
  * @param sources the DRL sources, module defaults first
  * @param suppressed rules not to fire, as {@code package + "#" + rule name}
+ * @param stepRules rules that match the {@link org.unionhub.sdk.rules.WorkflowStep} fact, the only
+ *     ones asked at a transition, in the same form
  */
-public record RuleSet(List<String> sources, Set<String> suppressed) {
+public record RuleSet(List<String> sources, Set<String> suppressed, Set<String> stepRules) {
 
   /** No rules. */
-  public static final RuleSet EMPTY = new RuleSet(List.of(), Set.of());
+  public static final RuleSet EMPTY = new RuleSet(List.of(), Set.of(), Set.of());
 
   /** Copies the collections. */
   public RuleSet {
     sources = List.copyOf(sources);
     suppressed = Set.copyOf(suppressed);
+    stepRules = Set.copyOf(stepRules);
+  }
+
+  /**
+   * A rule set without transition rules.
+   *
+   * @param sources the DRL sources
+   * @param suppressed rules not to fire
+   */
+  public RuleSet(List<String> sources, Set<String> suppressed) {
+    this(sources, suppressed, Set.of());
   }
 
   /**

@@ -396,6 +396,8 @@ class RuleSandboxTest {
         .isEqualTo(
             "package org.unionhub.tenants.gd_sz_ft; import "
                 + Applicant.class.getName()
+                + "; import "
+                + org.unionhub.sdk.rules.WorkflowStep.class.getName()
                 + "; global "
                 + Actions.class.getName()
                 + " actions;");

@@ -99,6 +99,41 @@ class EnrollmentConfigurationTest {
     assertThat(kit.submit(seventy).flags()).isEmpty();
   }
 
+  @Test
+  void aGuardRuleRefusesApprovalWithoutTheDistrictFieldAndAnotherApprovesAutomatically() {
+    kit.withLayer(
+        "{\"rules\": {\"drl\": \"rule \\\"gd.approve-needs-district\\\"\\nwhen\\n"
+            + "  WorkflowStep( action == \\\"approve\\\" )\\n  Applicant( district == null )\\n"
+            + "then\\n  actions.reject(\\\"district\\\", \\\"DISTRICT_MISSING\\\","
+            + " \\\"批准前须填写所在区县\\\");\\nend\\n"
+            + "rule \\\"gd.auto-approve-employees\\\"\\nwhen\\n"
+            + "  WorkflowStep( action == \\\"submit\\\" )\\n"
+            + "  Applicant( employmentType == \\\"employee\\\", district != null )\\n"
+            + "then\\n  actions.advance(\\\"approve\\\");\\nend\\n\"}}");
+    var withoutDistrict =
+        new java.util.HashMap<>(EnrollmentRulesTest.application(bornOn(LocalDate.of(1990, 1, 1))));
+    withoutDistrict.remove("district");
+    TestRequest request = kit.submit(withoutDistrict);
+
+    assertThatThrownBy(() -> kit.act(request, "approve", "staff"))
+        .isInstanceOfSatisfying(
+            org.unionhub.testkit.ActionRefused.class,
+            e -> {
+              assertThat(e.reason())
+                  .isEqualTo(org.unionhub.testkit.ActionRefused.Reason.REFUSED_BY_RULES);
+              assertThat(e.getMessage()).contains("district");
+            });
+    assertThat(request.state()).isEqualTo("submitted");
+
+    var withDistrict = new java.util.HashMap<>(withoutDistrict);
+    withDistrict.put("district", "gd-sz-ft");
+    TestRequest automatic = kit.submit(withDistrict);
+    assertThat(automatic.state()).isEqualTo("approved");
+    assertThat(automatic.history())
+        .extracting(org.unionhub.testkit.Step::action)
+        .containsExactly("submit", "approve");
+  }
+
   private static String bornOn(LocalDate date) {
     return EnrollmentRulesTest.idNumberBornOn(date);
   }

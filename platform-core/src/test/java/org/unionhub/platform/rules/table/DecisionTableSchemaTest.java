@@ -64,6 +64,7 @@ class DecisionTableSchemaTest {
   void theActionsAreTheActionApisMethodsWithTheirParameterNames() {
     assertThat(DecisionTableSchema.forModule(ENROLLMENT).actions())
         .containsExactly(
+            new Action("advance", List.of(new Parameter("action", ValueKind.TEXT))),
             new Action(
                 "dueInWorkingDays", List.of(new Parameter("workingDays", ValueKind.INTEGER))),
             new Action("flagForReview", List.of(new Parameter("reason", ValueKind.TEXT))),
