@@ -51,7 +51,8 @@ class RulesBrowserIT {
 
       ((JavascriptExecutor) browser.driver)
           .executeScript(
-              "document.querySelector('.uh-rule-editor .CodeMirror').CodeMirror.setValue(arguments[0]);",
+              "var cm = document.querySelector('.uh-rule-editor .CodeMirror').CodeMirror;"
+                  + " cm.setValue(arguments[0]); cm.save();",
               "rule \"hz.exit\"\nwhen\n  Applicant()\nthen\n  System.exit(0);\nend\n");
       click(browser, By.id("rules:save"));
       browser.waitFor(By.cssSelector("a.uh-rule-problem[data-line='5']"));
