@@ -82,6 +82,21 @@ final class Api {
     return send(builder.build());
   }
 
+  static Answer put(String path, String user, JsonValue body, String... headers) {
+    var builder =
+        builder(path, user)
+            .header("Content-Type", "application/json; charset=utf-8")
+            .PUT(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8));
+    for (int i = 0; i < headers.length; i += 2) {
+      builder.header(headers[i], headers[i + 1]);
+    }
+    return send(builder.build());
+  }
+
+  static Answer delete(String path, String user) {
+    return send(builder(path, user).DELETE().build());
+  }
+
   static Answer postRaw(String path, String user, String body) {
     return send(
         builder(path, user)
