@@ -8,11 +8,13 @@ import jakarta.inject.Inject;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.unionhub.platform.calendar.CalendarLoader;
 import org.unionhub.platform.health.PlatformReadiness;
 
 /**
  * Migrates the schema when the application starts (as the schema owner), loads the demo tenants
- * unless {@code unionhub.demo-data=false}, then tells readiness.
+ * unless {@code unionhub.demo-data=false}, reads the tenant tree and the working calendar into
+ * memory, then tells readiness.
  */
 @ApplicationScoped
 public class DatabaseBootstrap {
@@ -24,6 +26,7 @@ public class DatabaseBootstrap {
 
   @Inject PlatformReadiness readiness;
   @Inject JpaTenantDirectory tenants;
+  @Inject CalendarLoader calendar;
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
     boolean demo = Boolean.parseBoolean(System.getProperty("unionhub.demo-data", "true"));
@@ -32,6 +35,7 @@ public class DatabaseBootstrap {
       SchemaMigrator.migrate(
           ownerDataSource, demo ? "demo" : "", System.getProperty("unionhub.db.user", "sa"));
       tenants.reload();
+      calendar.reload();
       readiness.markReady();
       LOG.info(
           () ->

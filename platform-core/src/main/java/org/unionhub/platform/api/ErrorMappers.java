@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.unionhub.platform.calendar.CalendarConflictException;
+import org.unionhub.platform.calendar.CalendarRefusedException;
 import org.unionhub.platform.request.NotAllowedException;
 import org.unionhub.platform.request.NotVisibleException;
 import org.unionhub.platform.request.RequestConflictException;
@@ -60,6 +62,44 @@ public final class ErrorMappers {
                               new ApiError.Item(
                                   p.path(), p.line(), p.column(), p.code(), p.message()))
                       .toList()))
+          .build();
+    }
+  }
+
+  /** 422 with every problem of a calendar change. */
+  @Provider
+  public static class CalendarRefused implements ExceptionMapper<CalendarRefusedException> {
+    @Override
+    public Response toResponse(CalendarRefusedException e) {
+      return Response.status(422)
+          .type(MediaType.APPLICATION_JSON_TYPE)
+          .entity(
+              new ApiError(
+                  e.errors().stream()
+                      .map(f -> new ApiError.Item(f.field(), null, null, f.code(), f.message()))
+                      .toList()))
+          .build();
+    }
+  }
+
+  /** 409 for a calendar change based on a stale state; with the year's version when it has one. */
+  @Provider
+  public static class CalendarConflict implements ExceptionMapper<CalendarConflictException> {
+    @Override
+    public Response toResponse(CalendarConflictException e) {
+      var response =
+          Response.status(Response.Status.CONFLICT).type(MediaType.APPLICATION_JSON_TYPE);
+      if (e.currentVersion() == null) {
+        return response.entity(ApiError.of(e.code(), e.getMessage())).build();
+      }
+      return response
+          .tag(Etags.of(e.currentVersion()))
+          .entity(
+              Map.of(
+                  "errors",
+                  ApiError.of(e.code(), e.getMessage()).errors(),
+                  "version",
+                  e.currentVersion()))
           .build();
     }
   }

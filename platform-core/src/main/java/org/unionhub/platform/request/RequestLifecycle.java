@@ -478,7 +478,7 @@ public final class RequestLifecycle {
   }
 
   private LocalDate dueDate(String tenantCode, LocalDate from, int workingDays) {
-    return workingDays > 0 ? calendar.addWorkingDays(from, workingDays) : null;
+    return workingDays > 0 ? calendar.addWorkingDays(tenantCode, from, workingDays) : null;
   }
 
   /**

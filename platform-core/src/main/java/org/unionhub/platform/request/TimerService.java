@@ -54,7 +54,11 @@ public class TimerService {
       return;
     }
     Instant now = clock.instant();
-    Instant remind = previousWorkingDay(due).atTime(REMINDER_HOUR, 0).atZone(CHINA).toInstant();
+    Instant remind =
+        previousWorkingDay(request.getTenantId(), due)
+            .atTime(REMINDER_HOUR, 0)
+            .atZone(CHINA)
+            .toInstant();
     if (remind.isAfter(now)) {
       em.persist(new RequestTimer(request, RequestTimer.Kind.REMIND, remind));
     }
@@ -154,9 +158,9 @@ public class TimerService {
     }
   }
 
-  private LocalDate previousWorkingDay(LocalDate date) {
+  private LocalDate previousWorkingDay(String tenantCode, LocalDate date) {
     LocalDate d = date.minusDays(1);
-    while (!calendar.isWorkingDay(d)) {
+    while (!calendar.isWorkingDay(tenantCode, d)) {
       d = d.minusDays(1);
     }
     return d;

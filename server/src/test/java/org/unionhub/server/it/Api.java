@@ -82,12 +82,15 @@ final class Api {
     return send(builder.build());
   }
 
-  static Answer put(String path, String user, JsonValue body) {
-    return send(
+  static Answer put(String path, String user, JsonValue body, String... headers) {
+    var builder =
         builder(path, user)
             .header("Content-Type", "application/json; charset=utf-8")
-            .PUT(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8))
-            .build());
+            .PUT(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8));
+    for (int i = 0; i < headers.length; i += 2) {
+      builder.header(headers[i], headers[i + 1]);
+    }
+    return send(builder.build());
   }
 
   static Answer delete(String path, String user) {

@@ -48,7 +48,11 @@ class PublicPagesIT {
         .contains("/api/v1/tenants/{tenant}/requests:")
         .contains("/api/v1/requests/{id}:")
         .contains("/api/v1/requests/{id}/transitions:")
-        .contains("/api/v1/calendar/due-date:");
+        .contains("/api/v1/calendar/due-date:")
+        .contains("/api/v1/calendar/years:")
+        .contains("/api/v1/calendar/years/{year}:")
+        .contains("/api/v1/tenants/{tenant}/holidays:")
+        .contains("/api/v1/tenants/{tenant}/holidays/{date}:");
   }
 
   @Test
