@@ -20,13 +20,12 @@ import org.unionhub.platform.tenancy.TenantView;
  *
  * <ul>
  *   <li>Codes: {@code [a-z][a-z0-9-]{1,63}}, unique, never changed. Levels never change either.
- *   <li>Regional levels go down the tree: a child's level is strictly below its parent's. Skipping
- *       levels is allowed (a large company's union sits directly under a city federation, the
- *       districts of a province-level city directly under the province).
- *   <li>The national federation is the root; nothing is created or moved above or beside it.
- *   <li>Grassroots unions have no tenants below them.
- *   <li>Industry unions stand beside the regional tree: one may sit under any non-grassroots
- *       tenant, and has only industry or grassroots unions below it.
+ *   <li>Levels ({@link TenantLevel#mayContain}): regional levels go down the tree, a child strictly
+ *       below its parent, skipping levels allowed (a large company's union sits directly under a
+ *       city federation, the districts of a province-level city directly under the province). The
+ *       national federation is the root; nothing is created or moved above or beside it. Grassroots
+ *       unions have no tenants below them. Industry unions stand beside the regional tree: one may
+ *       sit under any non-grassroots tenant, and has only industry or grassroots unions below it.
  *   <li>No cycles: a tenant never moves under itself or its own descendants.
  *   <li>An active tenant never sits under an inactive one: deactivating a tenant with active
  *       children is refused (deactivate the children first), and creating, moving or reactivating
@@ -46,24 +45,6 @@ public final class TenantRules {
   public static final int MAX_NAME = 200;
 
   private TenantRules() {}
-
-  /**
-   * @param parent the parent's level
-   * @param child the child's level
-   * @return whether a tenant of level {@code child} may sit directly under one of {@code parent}
-   */
-  public static boolean mayContain(TenantLevel parent, TenantLevel child) {
-    if (child == TenantLevel.NATIONAL || parent == TenantLevel.GRASSROOTS) {
-      return false;
-    }
-    if (parent == TenantLevel.INDUSTRY) {
-      return child == TenantLevel.INDUSTRY || child == TenantLevel.GRASSROOTS;
-    }
-    if (child == TenantLevel.INDUSTRY) {
-      return true;
-    }
-    return child.ordinal() > parent.ordinal();
-  }
 
   /**
    * @param caller the caller
@@ -159,7 +140,7 @@ public final class TenantRules {
       return problems;
     }
     TenantView parent = tree.find(tenant.parent().strip()).orElseThrow();
-    if (level != null && !mayContain(parent.level(), level)) {
+    if (level != null && !parent.level().mayContain(level)) {
       problems.add(levelNotAllowed("level", level, parent.level()));
     }
     if (!parent.active()) {
@@ -193,7 +174,7 @@ public final class TenantRules {
                 "parent",
                 "CYCLE",
                 "不能移到本工会或其下级工会之下 (a tenant cannot move under itself or its descendants)"));
-      } else if (!mayContain(parent.level(), current.level())) {
+      } else if (!parent.level().mayContain(current.level())) {
         problems.add(levelNotAllowed("parent", current.level(), parent.level()));
       }
     }

@@ -75,42 +75,44 @@ class TenantRulesTest {
 
     @Test
     void regionalLevelsGoDownButMaySkipALevel() {
-      assertThat(TenantRules.mayContain(NATIONAL, PROVINCIAL)).isTrue();
-      assertThat(TenantRules.mayContain(MUNICIPAL, DISTRICT)).isTrue();
-      assertThat(TenantRules.mayContain(MUNICIPAL, GRASSROOTS)).isTrue();
-      assertThat(TenantRules.mayContain(PROVINCIAL, DISTRICT)).isTrue();
+      assertThat(NATIONAL.mayContain(PROVINCIAL)).isTrue();
+      assertThat(MUNICIPAL.mayContain(DISTRICT)).isTrue();
+      assertThat(MUNICIPAL.mayContain(GRASSROOTS)).isTrue();
+      assertThat(PROVINCIAL.mayContain(DISTRICT)).isTrue();
     }
 
     @Test
     void aChildIsNeverAtOrAboveItsParentsLevel() {
-      assertThat(TenantRules.mayContain(DISTRICT, DISTRICT)).isFalse();
-      assertThat(TenantRules.mayContain(DISTRICT, MUNICIPAL)).isFalse();
-      assertThat(TenantRules.mayContain(PROVINCIAL, NATIONAL)).isFalse();
+      assertThat(DISTRICT.mayContain(DISTRICT)).isFalse();
+      assertThat(DISTRICT.mayContain(MUNICIPAL)).isFalse();
+      assertThat(PROVINCIAL.mayContain(NATIONAL)).isFalse();
     }
 
     @Test
     void grassrootsUnionsHaveNothingBelowThem() {
       for (TenantLevel child : TenantLevel.values()) {
-        assertThat(TenantRules.mayContain(GRASSROOTS, child)).as(child.name()).isFalse();
+        assertThat(GRASSROOTS.mayContain(child)).as(child.name()).isFalse();
       }
+      assertThat(GRASSROOTS.mayHaveChildren()).isFalse();
+      assertThat(DISTRICT.mayHaveChildren()).isTrue();
     }
 
     @Test
     void theNationalFederationIsNeverAChild() {
       for (TenantLevel parent : TenantLevel.values()) {
-        assertThat(TenantRules.mayContain(parent, NATIONAL)).as(parent.name()).isFalse();
+        assertThat(parent.mayContain(NATIONAL)).as(parent.name()).isFalse();
       }
     }
 
     @Test
     void industryUnionsStandBesideTheRegionalTree() {
-      assertThat(TenantRules.mayContain(NATIONAL, INDUSTRY)).isTrue();
-      assertThat(TenantRules.mayContain(MUNICIPAL, INDUSTRY)).isTrue();
-      assertThat(TenantRules.mayContain(DISTRICT, INDUSTRY)).isTrue();
-      assertThat(TenantRules.mayContain(INDUSTRY, INDUSTRY)).isTrue();
-      assertThat(TenantRules.mayContain(INDUSTRY, GRASSROOTS)).isTrue();
-      assertThat(TenantRules.mayContain(INDUSTRY, DISTRICT)).isFalse();
-      assertThat(TenantRules.mayContain(INDUSTRY, MUNICIPAL)).isFalse();
+      assertThat(NATIONAL.mayContain(INDUSTRY)).isTrue();
+      assertThat(MUNICIPAL.mayContain(INDUSTRY)).isTrue();
+      assertThat(DISTRICT.mayContain(INDUSTRY)).isTrue();
+      assertThat(INDUSTRY.mayContain(INDUSTRY)).isTrue();
+      assertThat(INDUSTRY.mayContain(GRASSROOTS)).isTrue();
+      assertThat(INDUSTRY.mayContain(DISTRICT)).isFalse();
+      assertThat(INDUSTRY.mayContain(MUNICIPAL)).isFalse();
     }
   }
 
