@@ -159,6 +159,7 @@ public class AuditBean implements Serializable {
    */
   public List<TenantsBean.Option> getTenants() {
     return administration.adminTree(caller).stream()
+        .map(TenantAdministration.AdminView::tenant)
         .sorted(Comparator.comparing(TenantView::code))
         .map(t -> new TenantsBean.Option(t.code(), t.name() + " (" + t.code() + ")"))
         .toList();

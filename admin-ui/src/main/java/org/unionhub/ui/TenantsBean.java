@@ -21,6 +21,7 @@ import org.unionhub.platform.request.NotAllowedException;
 import org.unionhub.platform.request.NotVisibleException;
 import org.unionhub.platform.security.Caller;
 import org.unionhub.platform.tenancy.TenantAdministration;
+import org.unionhub.platform.tenancy.TenantAdministration.AdminView;
 import org.unionhub.platform.tenancy.TenantAdministration.NewTenant;
 import org.unionhub.platform.tenancy.TenantAdministration.TenantChange;
 import org.unionhub.platform.tenancy.TenantChangeRefusedException;
@@ -113,7 +114,7 @@ public class TenantsBean implements Serializable {
   @Inject TenantAdministration administration;
 
   private TreeNode<Row> root;
-  private List<TenantView> tenants = List.of();
+  private List<AdminView> tenants = List.of();
 
   private Mode mode;
   private String target;
@@ -138,16 +139,15 @@ public class TenantsBean implements Serializable {
     tenants = administration.adminTree(caller);
     var nodes = new LinkedHashMap<String, TreeNode<Row>>();
     root = new DefaultTreeNode<>(null, null);
-    for (TenantView t : tenants) {
+    for (AdminView view : tenants) {
+      TenantView t = view.tenant();
       TreeNode<Row> parentNode = nodes.getOrDefault(t.parentCode(), root);
       var row =
           new Row(
               t,
               Messages.text("level." + t.level().name()),
-              administration.mayChange(caller, t.code()),
-              t.active()
-                  && t.level().mayHaveChildren()
-                  && administration.mayCreateUnder(caller, t.code()));
+              view.changeable(),
+              t.active() && t.level().mayHaveChildren() && view.parentOfNew());
       var node = new DefaultTreeNode<>(row, parentNode);
       node.setExpanded(true);
       nodes.put(t.code(), node);
@@ -260,7 +260,7 @@ public class TenantsBean implements Serializable {
       boolean added = true;
       while (added) {
         added = false;
-        for (TenantView t : tenants) {
+        for (TenantView t : views()) {
           if (t.parentCode() != null
               && excluded.contains(t.parentCode())
               && excluded.add(t.code())) {
@@ -270,10 +270,11 @@ public class TenantsBean implements Serializable {
       }
     }
     return tenants.stream()
+        .filter(AdminView::parentOfNew)
+        .map(AdminView::tenant)
         .filter(t -> !excluded.contains(t.code()))
         .filter(TenantView::active)
         .filter(t -> movedLevel == null || t.level().mayContain(movedLevel))
-        .filter(t -> administration.mayCreateUnder(caller, t.code()))
         .map(t -> new Option(t.code(), t.name() + " (" + t.code() + ")"))
         .toList();
   }
@@ -287,7 +288,11 @@ public class TenantsBean implements Serializable {
   }
 
   private java.util.Optional<TenantView> find(String tenantCode) {
-    return tenants.stream().filter(t -> t.code().equals(tenantCode)).findFirst();
+    return views().stream().filter(t -> t.code().equals(tenantCode)).findFirst();
+  }
+
+  private List<TenantView> views() {
+    return tenants.stream().map(AdminView::tenant).toList();
   }
 
   private void reset(Mode newMode, String tenantCode) {

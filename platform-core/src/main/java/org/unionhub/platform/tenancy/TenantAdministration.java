@@ -63,24 +63,20 @@ public interface TenantAdministration {
   TenantView change(Caller caller, String code, TenantChange change);
 
   /**
+   * A tenant in the admin console, with what the caller may do to it.
+   *
+   * @param tenant the tenant
+   * @param changeable whether the caller may rename, move, deactivate or reactivate it
+   * @param parentOfNew whether the caller may create tenants under it or move tenants there (its
+   *     level and state aside, which the tree rules check)
+   */
+  record AdminView(TenantView tenant, boolean changeable, boolean parentOfNew) {}
+
+  /**
    * @param caller the caller
    * @return the tenants the caller administers or sits in, inactive ones included, parents before
    *     children: the whole tree for a platform admin, their unions' subtrees for a tenant admin,
    *     nothing for anyone else
    */
-  List<TenantView> adminTree(Caller caller);
-
-  /**
-   * @param caller the caller
-   * @param code a tenant code
-   * @return whether the caller may rename, move, deactivate or reactivate that tenant
-   */
-  boolean mayChange(Caller caller, String code);
-
-  /**
-   * @param caller the caller
-   * @param parent a tenant code
-   * @return whether the caller may create tenants under that tenant, or move tenants there
-   */
-  boolean mayCreateUnder(Caller caller, String parent);
+  List<AdminView> adminTree(Caller caller);
 }

@@ -48,7 +48,10 @@ class PublicPagesIT {
         .contains("/api/v1/tenants/{tenant}/requests:")
         .contains("/api/v1/requests/{id}:")
         .contains("/api/v1/requests/{id}/transitions:")
-        .contains("/api/v1/calendar/due-date:");
+        .contains("/api/v1/calendar/due-date:")
+        .contains("/api/v1/tenants/{tenant}:")
+        .contains("/api/v1/audit:")
+        .doesNotContain("/admin/realms");
   }
 
   @Test

@@ -130,20 +130,19 @@ public class TenantAdminService implements TenantAdministration {
   }
 
   @Override
-  public List<TenantView> adminTree(Caller caller) {
+  public List<AdminView> adminTree(Caller caller) {
     List<TenantView> all = directory.all();
-    Set<String> scope = TenantRules.adminScope(caller, TenantTree.of(all));
-    return all.stream().filter(t -> scope.contains(t.code())).toList();
-  }
-
-  @Override
-  public boolean mayChange(Caller caller, String code) {
-    return TenantRules.mayChange(caller, TenantTree.of(directory.all()), code);
-  }
-
-  @Override
-  public boolean mayCreateUnder(Caller caller, String parent) {
-    return TenantRules.mayCreateUnder(caller, TenantTree.of(directory.all()), parent);
+    TenantTree tree = TenantTree.of(all);
+    Set<String> scope = TenantRules.adminScope(caller, tree);
+    return all.stream()
+        .filter(t -> scope.contains(t.code()))
+        .map(
+            t ->
+                new AdminView(
+                    t,
+                    TenantRules.mayChange(caller, tree, t.code()),
+                    TenantRules.mayCreateUnder(caller, tree, t.code())))
+        .toList();
   }
 
   private record TenantVersioned(TenantTree tree, TenantTreeVersion version) {}
