@@ -164,14 +164,4 @@ public class GroupSyncService {
       row.failed(now, error);
     }
   }
-
-  /**
-   * @return how many tenants wait to be mirrored to Keycloak
-   */
-  @Transactional
-  public long pending() {
-    return em.createQuery(
-            "select count(g) from GroupSync g where g.changeSeq > g.syncedSeq", Long.class)
-        .getSingleResult();
-  }
 }
