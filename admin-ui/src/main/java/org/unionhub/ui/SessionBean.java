@@ -9,6 +9,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import org.unionhub.platform.security.Caller;
+import org.unionhub.platform.security.Role;
 
 /** Who is logged in, and logging out. */
 @Named
@@ -19,6 +20,13 @@ public class SessionBean {
 
   public boolean isLoggedIn() {
     return !caller.username().equals("anonymous");
+  }
+
+  /**
+   * @return whether the caller administers tenants (tenant or platform admin): the admin console
+   */
+  public boolean isAdmin() {
+    return caller.hasRole(Role.TENANT_ADMIN) || caller.hasRole(Role.PLATFORM_ADMIN);
   }
 
   public String getUsername() {

@@ -1,10 +1,14 @@
 package org.unionhub.tenant;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -16,8 +20,9 @@ import org.unionhub.platform.tenancy.TenantDirectory;
 import org.unionhub.platform.tenancy.TenantView;
 
 /**
- * The tenant tree, read from the database once and served from memory; {@link #reload()} after a
- * change.
+ * The tenant tree, read from the database and served from memory. A change on this node marks the
+ * copy stale when its transaction commits; changes made on other nodes are noticed by {@link
+ * #refreshIfChanged()}, which compares the tree version in the database with the one loaded.
  */
 @ApplicationScoped
 public class JpaTenantDirectory implements TenantDirectory {
@@ -27,7 +32,8 @@ public class JpaTenantDirectory implements TenantDirectory {
 
   private volatile Tree tree;
 
-  private record Tree(Map<String, TenantView> byCode, Map<String, List<String>> children) {}
+  private record Tree(
+      Map<String, TenantView> byCode, Map<String, List<String>> children, long version) {}
 
   @Override
   public Optional<TenantView> find(String code) {
@@ -58,11 +64,47 @@ public class JpaTenantDirectory implements TenantDirectory {
   }
 
   /** Re-reads the tree from the database. */
-  public void reload() {
+  public synchronized void reload() {
+    // The version first: a change committed between the two reads makes the next check reload
+    // again, never miss it.
+    long version = currentVersion();
     var rows =
         em.createQuery("select t from Tenant t", Tenant.class).getResultList().stream()
             .map(Tenant::view)
             .toList();
+    tree = build(rows, version);
+  }
+
+  /**
+   * Reloads when the tree version in the database differs from the loaded one: one primary-key read
+   * when nothing changed.
+   *
+   * @return whether it reloaded
+   */
+  public boolean refreshIfChanged() {
+    Tree t = tree;
+    if (t == null || t.version() != currentVersion()) {
+      reload();
+      return true;
+    }
+    return false;
+  }
+
+  /** After a tree change commits on this node, the next read loads the new tree. */
+  synchronized void changed(
+      @Observes(during = TransactionPhase.AFTER_SUCCESS) TenantTreeChanged event) {
+    Tree t = tree;
+    if (t == null || t.version() < event.version()) {
+      tree = null;
+    }
+  }
+
+  private long currentVersion() {
+    TenantTreeVersion v = em.find(TenantTreeVersion.class, TenantTreeVersion.ID);
+    return v == null ? 0 : v.getVersion();
+  }
+
+  static Tree build(List<TenantView> rows, long version) {
     var byParent = new HashMap<String, List<TenantView>>();
     rows.forEach(r -> byParent.computeIfAbsent(r.parentCode(), k -> new ArrayList<>()).add(r));
     var ordered = new LinkedHashMap<String, TenantView>();
@@ -73,11 +115,9 @@ public class JpaTenantDirectory implements TenantDirectory {
       ordered.put(t.code(), t);
       var kids = byParent.getOrDefault(t.code(), List.of());
       children.put(t.code(), kids.stream().map(TenantView::code).toList());
-      kids.stream()
-          .sorted(java.util.Comparator.comparing(TenantView::code).reversed())
-          .forEach(todo::push);
+      kids.stream().sorted(Comparator.comparing(TenantView::code).reversed()).forEach(todo::push);
     }
-    tree = new Tree(java.util.Collections.unmodifiableMap(ordered), Map.copyOf(children));
+    return new Tree(Collections.unmodifiableMap(ordered), Map.copyOf(children), version);
   }
 
   private Tree tree() {

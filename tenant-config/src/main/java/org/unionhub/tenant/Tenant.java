@@ -15,14 +15,14 @@ import org.unionhub.platform.tenancy.TenantView;
 public class Tenant {
 
   @Id
-  @Column(length = 64)
+  @Column(length = 64, updatable = false)
   private String code;
 
   @Column(nullable = false)
   private String name;
 
   @Enumerated(EnumType.STRING)
-  @Column(nullable = false, length = 20)
+  @Column(nullable = false, length = 20, updatable = false)
   private TenantLevel level;
 
   @Column(name = "parent_code", length = 64)
@@ -32,6 +32,43 @@ public class Tenant {
   private boolean active;
 
   protected Tenant() {}
+
+  /**
+   * A new tenant; the caller has checked the tree rules.
+   *
+   * @param code its stable code
+   * @param name its name
+   * @param level its level
+   * @param parentCode its parent's code
+   */
+  public Tenant(String code, String name, TenantLevel level, String parentCode) {
+    this.code = code;
+    this.name = name;
+    this.level = level;
+    this.parentCode = parentCode;
+    this.active = true;
+  }
+
+  /**
+   * @param name the new name
+   */
+  public void rename(String name) {
+    this.name = name;
+  }
+
+  /**
+   * @param parentCode the new parent's code
+   */
+  public void moveTo(String parentCode) {
+    this.parentCode = parentCode;
+  }
+
+  /**
+   * @param active whether the tenant takes new requests
+   */
+  public void setActive(boolean active) {
+    this.active = active;
+  }
 
   public String getCode() {
     return code;
@@ -53,7 +90,10 @@ public class Tenant {
     return active;
   }
 
-  TenantView view() {
+  /**
+   * @return the tenant as the runtime sees it
+   */
+  public TenantView view() {
     return new TenantView(code, name, level, parentCode, active);
   }
 }

@@ -18,6 +18,7 @@ import org.unionhub.platform.request.NotVisibleException;
 import org.unionhub.platform.request.RequestConflictException;
 import org.unionhub.platform.request.SubmissionRefusedException;
 import org.unionhub.platform.rules.RuleEvaluationException;
+import org.unionhub.platform.tenancy.TenantChangeRefusedException;
 
 /** Turns exceptions into the API's error bodies; no stack trace ever reaches a client. */
 public final class ErrorMappers {
@@ -71,6 +72,22 @@ public final class ErrorMappers {
   public static class CalendarRefused implements ExceptionMapper<CalendarRefusedException> {
     @Override
     public Response toResponse(CalendarRefusedException e) {
+      return Response.status(422)
+          .type(MediaType.APPLICATION_JSON_TYPE)
+          .entity(
+              new ApiError(
+                  e.errors().stream()
+                      .map(f -> new ApiError.Item(f.field(), null, null, f.code(), f.message()))
+                      .toList()))
+          .build();
+    }
+  }
+
+  /** 422 with one entry per refused field of a tenant change. */
+  @Provider
+  public static class TenantRefused implements ExceptionMapper<TenantChangeRefusedException> {
+    @Override
+    public Response toResponse(TenantChangeRefusedException e) {
       return Response.status(422)
           .type(MediaType.APPLICATION_JSON_TYPE)
           .entity(

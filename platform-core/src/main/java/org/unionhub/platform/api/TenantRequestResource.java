@@ -10,6 +10,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -25,8 +26,9 @@ import org.unionhub.platform.request.ServiceRequest;
 import org.unionhub.platform.request.WorklistCursor;
 import org.unionhub.platform.request.WorklistPage;
 import org.unionhub.platform.security.Caller;
+import org.unionhub.platform.tenancy.TenantAdministration;
 
-/** Submitting requests to a tenant's modules, and the tenant's worklist. */
+/** One tenant: changes to it, submitting requests to its modules, and its worklist. */
 @Path("/tenants/{tenant}")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -34,6 +36,7 @@ public class TenantRequestResource {
 
   @Inject Caller caller;
   @Inject RequestService requests;
+  @Inject TenantAdministration administration;
 
   /**
    * A worklist page.
@@ -42,6 +45,20 @@ public class TenantRequestResource {
    * @param next the cursor for the next page, null on the last
    */
   public record PageDto(List<RequestDto> items, String next) {}
+
+  @PATCH
+  @Consumes({MediaType.APPLICATION_JSON, TenantResource.MERGE_PATCH})
+  @Operation(
+      summary = "Rename, move, deactivate or reactivate a tenant",
+      description =
+          "Body {name?, parent?, active?}; codes and levels never change. Only admins of an"
+              + " ancestor (and of the new parent, for a move) or platform admins. 404 when the"
+              + " tenant or new parent is unknown or not the caller's; 403 when the caller sees it"
+              + " but may not change it; 422 with field errors.")
+  public TenantResource.TenantDto change(@PathParam("tenant") String code, JsonObject body) {
+    return TenantResource.TenantDto.of(
+        administration.change(caller, code, TenantResource.change(body)));
+  }
 
   @POST
   @Path("modules/{module}/requests")

@@ -97,6 +97,45 @@ final class Api {
     return send(builder(path, user).DELETE().build());
   }
 
+  static Answer patch(String path, String user, JsonValue body) {
+    return send(
+        builder(path, user)
+            .header("Content-Type", "application/json; charset=utf-8")
+            .method(
+                "PATCH",
+                HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8))
+            .build());
+  }
+
+  /**
+   * Keycloak's admin API as the service account the server mirrors tenants with.
+   *
+   * @param path below {@code /admin/realms/unionhub}
+   * @return the answer
+   */
+  static Answer keycloakAdmin(String path) {
+    String form =
+        "grant_type=client_credentials&client_id=unionhub-admin&client_secret="
+            + System.getProperty("unionhub.it.keycloak.admin-secret", "unionhub-admin-demo-secret");
+    Answer token =
+        send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        KeycloakServer.url() + "/realms/unionhub/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build());
+    if (token.status() != 200) {
+      throw new IllegalStateException("no service-account token: " + token.raw());
+    }
+    return send(
+        HttpRequest.newBuilder(URI.create(KeycloakServer.url() + "/admin/realms/unionhub" + path))
+            .header("Authorization", "Bearer " + token.json().getString("access_token"))
+            .header("Accept", "application/json")
+            .GET()
+            .build());
+  }
+
   static Answer postRaw(String path, String user, String body) {
     return send(
         builder(path, user)

@@ -117,6 +117,18 @@ final class Browser implements AutoCloseable {
     }
   }
 
+  /** Waits until the element is visible and clickable (dialogs fade in), then clicks it. */
+  void click(By locator) {
+    await(ExpectedConditions.elementToBeClickable(locator), 30).click();
+  }
+
+  /** Waits until the element is visible, then types into it. */
+  void type(By locator, String text) {
+    var element = await(ExpectedConditions.visibilityOfElementLocated(locator), 30);
+    element.clear();
+    element.sendKeys(text);
+  }
+
   String text(By locator) {
     waitFor(locator);
     return driver.findElement(locator).getText();

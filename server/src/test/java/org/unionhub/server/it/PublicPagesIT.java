@@ -52,7 +52,10 @@ class PublicPagesIT {
         .contains("/api/v1/calendar/years:")
         .contains("/api/v1/calendar/years/{year}:")
         .contains("/api/v1/tenants/{tenant}/holidays:")
-        .contains("/api/v1/tenants/{tenant}/holidays/{date}:");
+        .contains("/api/v1/tenants/{tenant}/holidays/{date}:")
+        .contains("/api/v1/tenants/{tenant}:")
+        .contains("/api/v1/audit:")
+        .doesNotContain("/admin/realms");
   }
 
   @Test
