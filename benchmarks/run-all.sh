@@ -10,6 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:-benchmarks/target/results/$(date -u +%Y-%m-%dT%H%M)}
 mkdir -p "$out"
+out=$(cd "$out" && pwd)
 mvn=(./mvnw -B -q ${MVN_OPTS_EXTRA:-})
 
 "${mvn[@]}" install -pl benchmarks -am -DskipTests
@@ -21,14 +22,14 @@ run() {
     echo "== $name"
     echo "start: $(date -u +%FT%TZ), uptime: $(uptime)"
   } | tee "$out/$name.log"
-  "${mvn[@]}" -pl benchmarks exec:exec "$@" 2>&1 | grep -v '^SLF4J' | tee -a "$out/$name.log"
+  "${mvn[@]}" -pl benchmarks exec:exec "$@" 2>&1 | grep --line-buffered -v '^SLF4J' | tee -a "$out/$name.log"
   echo "end: $(date -u +%FT%TZ), uptime: $(uptime)" | tee -a "$out/$name.log"
 }
 
 jmh() {
   local name=$1
   shift
-  run "$name" -Djmh="$* -rf json -rff $PWD/$out/$name.json"
+  run "$name" -Djmh="$* -rf json -rff $out/$name.json"
 }
 
 jmh rule-evaluation RuleEvaluationBenchmark

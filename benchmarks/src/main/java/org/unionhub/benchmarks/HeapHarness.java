@@ -1,5 +1,6 @@
 package org.unionhub.benchmarks;
 
+import java.lang.ref.Reference;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -127,10 +128,11 @@ public final class HeapHarness {
         mb(baseline),
         mb(sets == targetSets ? withTenants : extrapolated));
     System.out.println("metaspace " + mb(Memory.metaspaceUsed()) + ", " + Memory.classes());
-    // Keep everything reachable until the end.
-    if (byTenant.size() + compiled.size() < 0) {
-      System.out.println(byTenant);
-    }
+    // Keep the engine (which holds the KieBases) and the tenants reachable until every reading
+    // is taken: once compiled, this method no longer uses them and the GC could free them early.
+    Reference.reachabilityFence(engine);
+    Reference.reachabilityFence(byTenant);
+    Reference.reachabilityFence(compiled);
   }
 
   private static String mb(long bytes) {

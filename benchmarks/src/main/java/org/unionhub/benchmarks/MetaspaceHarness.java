@@ -93,7 +93,7 @@ public final class MetaspaceHarness {
         Memory.mb(end - start),
         String.format(Locale.ROOT, "%.1f KB", (end - start) / 1024.0 / Math.max(1, done)),
         Memory.classes());
-    if (firstCheckpoint >= 0 && done > firstCheckpointAt) {
+    if (firstCheckpoint >= 0 && done > firstCheckpointAt && done < republishes) {
       double slope = (end - firstCheckpoint) / (double) (done - firstCheckpointAt);
       System.out.printf(
           Locale.ROOT,
