@@ -11,7 +11,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -75,12 +74,9 @@ public class ConfigurationService implements ConfigurationSource, ConfigurationA
 
   @Resource ManagedExecutorService executor;
 
-  private record Key(String tenant, String module) {}
+  /** The layers in force and the effective configurations resolved from them. */
+  private final EffectiveConfigCache configs = new EffectiveConfigCache();
 
-  private record Cached(List<String> chain, List<PublishedLayer> layers, EffectiveConfig config) {}
-
-  private final Map<Key, PublishedLayer> current = new ConcurrentHashMap<>();
-  private final Map<Key, Cached> cache = new ConcurrentHashMap<>();
   private final Map<String, PushJob> jobs = new ConcurrentHashMap<>();
   private volatile int seenMaxId = -1;
   private volatile long lastCheck;
@@ -98,54 +94,19 @@ public class ConfigurationService implements ConfigurationSource, ConfigurationA
   }
 
   private EffectiveConfig effective(String tenantCode, ServiceModuleFactory module) {
-    List<String> chain = chain(tenantCode);
-    var key = new Key(tenantCode, module.getId());
-    Cached cached = cache.get(key);
-    if (cached != null && cached.chain().equals(chain) && stillInForce(cached, module.getId())) {
-      return cached.config();
-    }
-    var layers = new ArrayList<PublishedLayer>();
-    for (String code : chain) {
-      PublishedLayer layer = current.get(new Key(code, module.getId()));
-      if (layer != null) {
-        layers.add(layer);
-      }
-    }
-    EffectiveConfig config =
-        lifecycle
-            .resolver()
-            .resolve(tenantCode, module.descriptor(), lifecycle.defaultRules(module), layers);
-    cache.put(key, new Cached(chain, List.copyOf(layers), config));
-    return config;
-  }
-
-  private boolean stillInForce(Cached cached, String moduleId) {
-    int i = 0;
-    List<PublishedLayer> layers = cached.layers();
-    for (String code : cached.chain()) {
-      PublishedLayer now = current.get(new Key(code, moduleId));
-      PublishedLayer then =
-          i < layers.size() && layers.get(i).tenantCode().equals(code) ? layers.get(i) : null;
-      if (now != then) {
-        return false;
-      }
-      if (then != null) {
-        i++;
-      }
-    }
-    return true;
+    return configs.effective(
+        tenantCode,
+        module.getId(),
+        chain(tenantCode),
+        (tenant, layers) ->
+            lifecycle
+                .resolver()
+                .resolve(tenant, module.descriptor(), lifecycle.defaultRules(module), layers));
   }
 
   /** The tenant's ancestors and itself, root first. */
   List<String> chain(String tenantCode) {
-    var chain = new ArrayList<String>();
-    var seen = new HashSet<String>();
-    String code = tenantCode;
-    while (code != null && seen.add(code)) {
-      chain.add(0, code);
-      code = tenants.find(code).map(TenantView::parentCode).orElse(null);
-    }
-    return chain;
+    return EffectiveConfigCache.chain(tenantCode, tenants);
   }
 
   /**
@@ -168,14 +129,13 @@ public class ConfigurationService implements ConfigurationSource, ConfigurationA
         return;
       }
       for (ConfigVersion v : store.publishedAfter(seenMaxId)) {
-        var key = new Key(v.getTenantCode(), v.getModule());
-        var layer =
+        configs.offer(
+            v.getModule(),
             new PublishedLayer(
                 v.getTenantCode(),
                 v.getNumber(),
                 v.getId(),
-                ConfigLayerJson.read(v.getDocument()).layer());
-        current.merge(key, layer, (a, b) -> b.number() > a.number() ? b : a);
+                ConfigLayerJson.read(v.getDocument()).layer()));
       }
       seenMaxId = max;
     }
@@ -267,7 +227,7 @@ public class ConfigurationService implements ConfigurationSource, ConfigurationA
     requireAdmin(caller, tenantCode);
     refresh(false);
     ServiceModuleFactory module = module(moduleId);
-    PublishedLayer published = current.get(new Key(tenantCode, moduleId));
+    PublishedLayer published = configs.layer(tenantCode, moduleId);
     Optional<ConfigDraft> draft = store.draft(tenantCode, moduleId);
     ConfigLayer layer =
         draft
@@ -287,7 +247,7 @@ public class ConfigurationService implements ConfigurationSource, ConfigurationA
     var ancestors = new ArrayList<PublishedLayer>();
     for (String code : chain(tenantCode)) {
       if (!code.equals(tenantCode)) {
-        PublishedLayer l = current.get(new Key(code, module.getId()));
+        PublishedLayer l = configs.layer(code, module.getId());
         if (l != null) {
           ancestors.add(l);
         }
@@ -640,7 +600,7 @@ public class ConfigurationService implements ConfigurationSource, ConfigurationA
     refresh(true);
     var moduleLayers = Json.createObjectBuilder();
     for (ServiceModuleFactory m : modules.all()) {
-      PublishedLayer layer = current.get(new Key(tenantCode, m.getId()));
+      PublishedLayer layer = configs.layer(tenantCode, m.getId());
       if (layer != null) {
         moduleLayers.add(m.getId(), ConfigLayerJson.write(layer.layer()));
       }
@@ -739,7 +699,7 @@ public class ConfigurationService implements ConfigurationSource, ConfigurationA
     requireAdmin(caller, tenantCode);
     module(moduleId);
     refresh(true);
-    PublishedLayer own = current.get(new Key(tenantCode, moduleId));
+    PublishedLayer own = configs.layer(tenantCode, moduleId);
     if (own == null) {
       return List.of();
     }
@@ -750,7 +710,7 @@ public class ConfigurationService implements ConfigurationSource, ConfigurationA
       if (t.code().equals(tenantCode) || !subtree.contains(t.code())) {
         continue;
       }
-      PublishedLayer theirs = current.get(new Key(t.code(), moduleId));
+      PublishedLayer theirs = configs.layer(t.code(), moduleId);
       if (theirs == null) {
         continue;
       }
@@ -840,7 +800,7 @@ public class ConfigurationService implements ConfigurationSource, ConfigurationA
     List<PushChange> changes = pushPreview(caller, tenantCode, moduleId);
     ServiceModuleFactory module = module(moduleId);
     if (lock) {
-      PublishedLayer own = current.get(new Key(tenantCode, moduleId));
+      PublishedLayer own = configs.layer(tenantCode, moduleId);
       if (own != null) {
         var locks = new LinkedHashSet<>(own.layer().locks());
         items(own.layer()).stream().filter(i -> !i.startsWith("rules.")).forEach(locks::add);
@@ -888,7 +848,7 @@ public class ConfigurationService implements ConfigurationSource, ConfigurationA
       String actor, String from, ServiceModuleFactory module, PushChange change, PushJob job) {
     try {
       refresh(true);
-      PublishedLayer theirs = current.get(new Key(change.tenant(), module.getId()));
+      PublishedLayer theirs = configs.layer(change.tenant(), module.getId());
       if (theirs != null) {
         publishLayer(
             actor,
@@ -941,6 +901,6 @@ public class ConfigurationService implements ConfigurationSource, ConfigurationA
    * @return how many effective configurations are cached
    */
   public int cachedConfigurations() {
-    return cache.size();
+    return configs.cachedConfigurations();
   }
 }
