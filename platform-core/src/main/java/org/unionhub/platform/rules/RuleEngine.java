@@ -64,6 +64,7 @@ public class RuleEngine {
 
   private final KieServices kieServices = KieServices.Factory.get();
   private final ConcurrentMap<String, Compiled> byHash = new ConcurrentHashMap<>();
+  private final ConcurrentMap<List<String>, String> hashes = new ConcurrentHashMap<>();
   private final Duration timeLimit;
   private final long maxJoinCombinations;
 
@@ -215,13 +216,16 @@ public class RuleEngine {
     long cutoff = System.nanoTime() - idle.toNanos();
     int before = byHash.size();
     byHash.values().removeIf(c -> c.lastUsedNanos - cutoff < 0);
+    hashes.values().removeIf(h -> !byHash.containsKey(h));
     return before - byHash.size();
   }
 
   private Compiled compiled(List<String> sources) {
     Compiled found =
         byHash.computeIfAbsent(
-            hash(String.join("\u0000", sources)),
+            // Hashing the whole text on every evaluation costs more than the evaluation; the hash
+            // is remembered per list of sources, whose hashCode Strings cache.
+            hashes.computeIfAbsent(sources, l -> hash(String.join("\u0000", l))),
             h -> {
               KieBase kieBase = compile(h, sources);
               return new Compiled(kieBase, JoinBudget.of(kieBase));
