@@ -1,5 +1,6 @@
 package org.unionhub.platform.request;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -8,10 +9,14 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.hibernate.annotations.Filter;
+import org.unionhub.platform.tenancy.TenantScope;
 
 /** A durable timer on a request: a row with a due time, fired once by whichever node claims it. */
 @Entity
 @Table(name = "request_timer")
+@Cacheable(false)
+@Filter(name = TenantScope.FILTER, condition = "tenant_id in (:" + TenantScope.TENANTS + ")")
 public class RequestTimer {
 
   /** What a timer does when it fires. */

@@ -1,15 +1,20 @@
 package org.unionhub.platform.request;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.hibernate.annotations.Filter;
+import org.unionhub.platform.tenancy.TenantScope;
 
 /** One step in a request's history: who moved it from where to where, when and why. */
 @Entity
 @Table(name = "request_transition")
+@Cacheable(false)
+@Filter(name = TenantScope.FILTER, condition = "tenant_id in (:" + TenantScope.TENANTS + ")")
 public class RequestTransition {
 
   @Id private UUID id;

@@ -1,5 +1,6 @@
 package org.unionhub.platform.request;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -8,12 +9,39 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.hibernate.annotations.Filter;
+import org.hibernate.annotations.FilterDef;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.ParamDef;
 import org.hibernate.type.SqlTypes;
+import org.unionhub.platform.tenancy.TenantScope;
 
-/** A request submitted to a module of a tenant. */
+/**
+ * A request submitted to a module of a tenant.
+ *
+ * <p>Declares the tenant filter that every tenant-owned entity carries (docs/adr/0009): on in every
+ * session, it hides rows outside the scope {@link TenantScope#limitTo} set, from queries and loads
+ * by id alike, and hides everything until a scope is set. Like the row-level policy, it lets a
+ * submitter read their own requests.
+ */
 @Entity
 @Table(name = "service_request")
+@Cacheable(false)
+@FilterDef(
+    name = TenantScope.FILTER,
+    parameters = {
+      @ParamDef(
+          name = TenantScope.TENANTS,
+          type = String.class,
+          resolver = TenantScope.Unset.class),
+      @ParamDef(name = TenantScope.USER, type = String.class, resolver = TenantScope.Unset.class)
+    },
+    autoEnabled = true,
+    applyToLoadByKey = true)
+@Filter(
+    name = TenantScope.FILTER,
+    condition =
+        "(tenant_id in (:" + TenantScope.TENANTS + ") or submitted_by = :" + TenantScope.USER + ")")
 public class ServiceRequest {
 
   @Id private UUID id;

@@ -4,14 +4,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Collection;
+import java.util.List;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import org.hibernate.Session;
 
 /**
- * Sets the tenant scope of the current transaction for PostgreSQL's row-level security, the second
- * wall behind the application's own checks: rows of tenants outside the scope are invisible to
- * every statement of the transaction, however it was written. A no-op on H2, which has no row-level
- * security.
+ * Sets the tenant scope of the current transaction on both walls at once (docs/adr/0009):
+ * Hibernate's tenant filter on the transaction's session, and PostgreSQL's row-level security. Rows
+ * of tenants outside the scope are invisible to every query and load by id of the session, and,
+ * through the database, to every statement of the transaction however it was written. Without a
+ * call, a transaction sees no tenant-owned row at all. H2 has no row-level security: there
+ * Hibernate's wall stands alone.
  */
 @ApplicationScoped
 public class TenantScope {
@@ -19,18 +23,48 @@ public class TenantScope {
   /** The scope of the platform itself (timers, migrations): every tenant. */
   public static final String ALL = "*";
 
+  /** The Hibernate filter on every tenant-owned entity. */
+  public static final String FILTER = "tenantScope";
+
+  /** The filter's parameter: the tenant codes in scope. */
+  public static final String TENANTS = "tenants";
+
+  /** The filter's parameter: the user whose own requests stay visible. */
+  public static final String USER = "submitter";
+
+  /**
+   * What the filter's parameters hold until a scope is set: no tenant and no user has an empty
+   * code, so nothing is visible — the same as the row-level policies without a scope.
+   */
+  public static final class Unset implements Supplier<String> {
+    @Override
+    public String get() {
+      return "";
+    }
+  }
+
   @PersistenceContext(unitName = "unionhub")
   EntityManager em;
 
   private volatile Boolean postgres;
 
   /**
-   * Limits the current transaction to these tenants, plus the caller's own submissions.
+   * Limits the current transaction to these tenants, plus the caller's own submissions. Call at the
+   * start of each use case, inside its transaction; a later call replaces the scope.
    *
    * @param tenants tenant codes, or a set containing only {@link #ALL}
    * @param user the user name whose own requests stay visible, or null
    */
   public void limitTo(Collection<String> tenants, String user) {
+    Session session = em.unwrap(Session.class);
+    if (tenants.size() == 1 && tenants.contains(ALL)) {
+      session.disableFilter(FILTER);
+    } else {
+      session
+          .enableFilter(FILTER)
+          .setParameterList(TENANTS, tenants.isEmpty() ? List.of("") : List.copyOf(tenants))
+          .setParameter(USER, user == null ? "" : user);
+    }
     if (!isPostgres()) {
       return;
     }

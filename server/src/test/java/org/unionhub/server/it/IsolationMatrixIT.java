@@ -1,0 +1,344 @@
+package org.unionhub.server.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Tenant isolation, cell by cell (docs/adr/0009): for every tenant-owned entity, every way of
+ * reaching a row — find by id, JPQL, Criteria, native SQL, bulk update, bulk delete, merge of a
+ * detached entity, a find after an authorised caller loaded the row (the cache) — and every kind of
+ * caller, a row of 福田区's grassroots union {@code gd-sz-ft-001} is visible and writable exactly when
+ * the tenant scope covers it. Each cell runs with both walls standing, as the application does, and
+ * with each wall alone (the other one opened), so that every cell can fail: a wall that stopped
+ * holding makes its own cells red even while the other wall still protects production.
+ *
+ * <p>The operations run inside the server ({@link IsolationProbe}, added to this test's deployment
+ * only) on the real PostgreSQL; the rows are made, checked and removed as the schema owner.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class IsolationMatrixIT {
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.unionhub().addClass(IsolationProbe.class);
+  }
+
+  private static final String TENANT = "gd-sz-ft-001";
+  private static final String SUBMITTER = "isolation-submitter";
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  /** The tenant-owned entities, with the column that write cells change. */
+  enum Entity {
+    REQUEST("request", "service_request", "state", "submitted"),
+    TRANSITION("transition", "request_transition", "comment_text", "original"),
+    TIMER("timer", "request_timer", "fired_by", null);
+
+    final String name;
+    final String table;
+    final String column;
+    final String original;
+
+    Entity(String name, String table, String column, String original) {
+      this.name = name;
+      this.table = table;
+      this.column = column;
+      this.original = original;
+    }
+  }
+
+  /** The ways of reaching a row. */
+  enum Op {
+    FIND(false),
+    JPQL(false),
+    CRITERIA(false),
+    NATIVE(false),
+    UPDATE(true),
+    DELETE(true),
+    MERGE(true),
+    CACHE(false);
+
+    final boolean write;
+
+    Op(boolean write) {
+      this.write = write;
+    }
+  }
+
+  /** Who asks: the tenant whose subtree is the scope, and the user whose own requests it adds. */
+  enum Scope {
+    OWN_TENANT(TENANT, ""),
+    ANCESTOR("gd", ""),
+    SIBLING("gd-sz-ns", ""),
+    OTHER_PROVINCE("zj", ""),
+    SUBMITTER_ONLY("", SUBMITTER),
+    NOBODY("", "");
+
+    final String tenant;
+    final String user;
+
+    Scope(String tenant, String user) {
+      this.tenant = tenant;
+      this.user = user;
+    }
+
+    boolean reads(Entity entity) {
+      return switch (this) {
+        case OWN_TENANT, ANCESTOR -> true;
+        case SUBMITTER_ONLY -> entity == Entity.REQUEST;
+        default -> false;
+      };
+    }
+
+    boolean writes() {
+      return this == OWN_TENANT || this == ANCESTOR;
+    }
+  }
+
+  /** Which walls stand. */
+  enum Wall {
+    BOTH("both"),
+    HIBERNATE_ONLY("hibernate"),
+    DATABASE_ONLY("rls");
+
+    final String param;
+
+    Wall(String param) {
+      this.param = param;
+    }
+
+    /**
+     * Whether this wall alone is meant to decide the cell. Hibernate's filter knows nothing of
+     * native SQL, and it decides what a caller sees, not what a caller may change: a submitter who
+     * sees their own request is kept from changing it by the use cases and by the database.
+     */
+    boolean covers(Op op, Scope scope) {
+      if (this != HIBERNATE_ONLY) {
+        return true;
+      }
+      return op != Op.NATIVE && !(op.write && scope == Scope.SUBMITTER_ONLY);
+    }
+  }
+
+  record Cell(Wall wall, Entity entity, Op op, Scope scope) {
+    boolean allowed() {
+      return op.write ? scope.writes() : scope.reads(entity);
+    }
+
+    @Override
+    public String toString() {
+      return String.format(
+          "%s | %s | %s | %s → %s",
+          wall, entity, op, scope, allowed() ? (op.write ? "changes" : "sees") : "refused");
+    }
+  }
+
+  static Stream<Cell> cells() {
+    var cells = new ArrayList<Cell>();
+    for (Wall wall : Wall.values()) {
+      for (Entity entity : Entity.values()) {
+        for (Op op : Op.values()) {
+          for (Scope scope : Scope.values()) {
+            if (wall.covers(op, scope)) {
+              cells.add(new Cell(wall, entity, op, scope));
+            }
+          }
+        }
+      }
+    }
+    return cells.stream();
+  }
+
+  private final UUID request = UUID.randomUUID();
+  private final UUID parent = UUID.randomUUID();
+  private final UUID transition = UUID.randomUUID();
+  private final UUID timer = UUID.randomUUID();
+
+  /** A request of its own, and a second one with a transition and a timer (due in a month). */
+  @BeforeEach
+  void rowsOfAGrassrootsUnionInFutian() throws SQLException {
+    try (Connection owner = TestStack.database().connect()) {
+      for (UUID id : List.of(request, parent)) {
+        update(
+            owner,
+            "insert into service_request (id, tenant_id, module, state, data, submitted_by,"
+                + " submitted_at, updated_at, config_version, version)"
+                + " values (?, ?, 'enrollment', 'submitted', '{}', ?, now(), now(), 0, 0)",
+            id,
+            TENANT,
+            SUBMITTER);
+      }
+      update(
+          owner,
+          "insert into request_transition (id, request_id, tenant_id, to_state, action, actor,"
+              + " comment_text, occurred_at, config_version)"
+              + " values (?, ?, ?, 'submitted', 'submit', ?, 'original', now(), 0)",
+          transition,
+          parent,
+          TENANT,
+          SUBMITTER);
+      update(
+          owner,
+          "insert into request_timer (id, request_id, tenant_id, kind, fire_at)"
+              + " values (?, ?, ?, 'ESCALATE', now() + interval '30 days')",
+          timer,
+          parent,
+          TENANT);
+    }
+  }
+
+  @AfterEach
+  void removeTheRows() throws SQLException {
+    try (Connection owner = TestStack.database().connect()) {
+      update(owner, "delete from request_timer where id = ?", timer);
+      update(owner, "delete from request_transition where id = ?", transition);
+      update(owner, "delete from service_request where id in (?, ?)", request, parent);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cells")
+  void aRowIsReachedExactlyWhenTheScopeCoversIt(Cell cell) throws SQLException {
+    UUID id = target(cell.entity());
+    long before = count(cell.entity());
+    JsonObject answer = probe(cell, id);
+
+    if (!cell.op().write) {
+      assertThat(answer.containsKey("seen"))
+          .as("a read answers, it does not fail: %s", answer)
+          .isTrue();
+      assertThat(answer.getBoolean("seen")).as("seen").isEqualTo(cell.allowed());
+      return;
+    }
+    Map<UUID, String> after = rows(cell.entity(), id);
+    if (!cell.allowed()) {
+      if (answer.containsKey("rows")) {
+        assertThat(answer.getInt("rows")).as("rows the refused write reports").isZero();
+      }
+      assertThat(after)
+          .as("as the owner sees it afterwards: the row, unchanged")
+          .containsExactly(Map.entry(id, Objects.toString(cell.entity().original)));
+      assertThat(count(cell.entity())).as("rows in the table").isEqualTo(before);
+      return;
+    }
+    assertThat(answer.containsKey("refused")).as("an allowed write succeeds: %s", answer).isFalse();
+    switch (cell.op()) {
+      case DELETE -> assertThat(after).as("the deleted row").isEmpty();
+      case UPDATE -> assertThat(after).containsExactly(Map.entry(id, IsolationProbe.TAMPERED));
+      case MERGE ->
+          // A transition is history: none of its columns is updatable, so a merge changes nothing.
+          assertThat(after)
+              .containsExactly(
+                  Map.entry(
+                      id,
+                      cell.entity() == Entity.TRANSITION
+                          ? cell.entity().original
+                          : IsolationProbe.TAMPERED));
+      default -> throw new IllegalStateException(cell.op().name());
+    }
+  }
+
+  private UUID target(Entity entity) {
+    return switch (entity) {
+      case REQUEST -> request;
+      case TRANSITION -> transition;
+      case TIMER -> timer;
+    };
+  }
+
+  private static JsonObject probe(Cell cell, UUID id) {
+    var params = new LinkedHashMap<String, String>();
+    params.put("entity", cell.entity().name);
+    params.put("op", cell.op().name().toLowerCase());
+    params.put("wall", cell.wall().param);
+    params.put("scope", cell.scope().tenant);
+    params.put("user", cell.scope().user);
+    params.put("id", id.toString());
+    String form =
+        params.entrySet().stream()
+            .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+            .collect(Collectors.joining("&"));
+    var request =
+        HttpRequest.newBuilder(URI.create(Api.APP + "/it/isolation"))
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form))
+            .build();
+    try {
+      HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).as("probe: %s", response.body()).isEqualTo(200);
+      return Json.createReader(new StringReader(response.body())).readObject();
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("probe failed: " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The row with this id, if any, with the column a write changes. */
+  private static Map<UUID, String> rows(Entity entity, UUID id) throws SQLException {
+    try (Connection owner = TestStack.database().connect();
+        PreparedStatement s =
+            owner.prepareStatement(
+                "select id, " + entity.column + " from " + entity.table + " where id = ?")) {
+      s.setObject(1, id);
+      var rows = new LinkedHashMap<UUID, String>();
+      try (var rs = s.executeQuery()) {
+        while (rs.next()) {
+          rows.put(rs.getObject(1, UUID.class), Objects.toString(rs.getString(2)));
+        }
+      }
+      return rows;
+    }
+  }
+
+  private static long count(Entity entity) throws SQLException {
+    try (Connection owner = TestStack.database().connect();
+        var s = owner.createStatement();
+        var rs = s.executeQuery("select count(*) from " + entity.table)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  private static void update(Connection c, String sql, Object... args) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      for (int i = 0; i < args.length; i++) {
+        s.setObject(i + 1, args[i]);
+      }
+      s.executeUpdate();
+    }
+  }
+}
