@@ -103,7 +103,9 @@ class IsolationMatrixIT {
     SIBLING("gd-sz-ns", ""),
     OTHER_PROVINCE("zj", ""),
     SUBMITTER_ONLY("", SUBMITTER),
-    NOBODY("", "");
+    NOBODY("", ""),
+    /** A transaction that never set a scope at all. */
+    NOT_SET(IsolationProbe.NOT_SET, "");
 
     final String tenant;
     final String user;

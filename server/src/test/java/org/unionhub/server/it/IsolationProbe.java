@@ -26,13 +26,14 @@ import org.unionhub.platform.tenancy.TenantScope;
 /**
  * Runs one cell of {@link IsolationMatrixIT} inside the server, through the application's own
  * persistence unit and {@link TenantScope}. Only the test deployment carries it; it answers {@code
- * {"seen": bool}} for a read, {@code {"rows": n}} for a write, or {@code {"refused": "..."}} when
- * the operation threw.
+ * {"seen": bool}} for a read, {@code {"rows": n}} for a write (1 for a merge that went through), or
+ * {@code {"refused": "..."}} when the operation threw.
  *
  * <p>Parameters: {@code entity} (request, transition, timer), {@code op} (see {@link
  * IsolationMatrixIT.Op}), {@code scope} (a tenant code: the scope is its subtree, as for an officer
- * of it; empty: no tenant), {@code user} (whose own requests stay visible), {@code wall} (both,
- * hibernate, rls: which walls stand) and {@code id} (the row).
+ * of it; empty: no tenant; {@value #NOT_SET}: the transaction sets no scope at all), {@code user}
+ * (whose own requests stay visible), {@code wall} (both, hibernate, rls: which walls stand) and
+ * {@code id} (the row).
  */
 @WebServlet("/it/isolation")
 public class IsolationProbe extends HttpServlet {
@@ -41,6 +42,9 @@ public class IsolationProbe extends HttpServlet {
   static final String OWNER_SCOPE = "gd-sz-ft-001";
 
   static final String TAMPERED = "tampered";
+
+  /** The scope parameter of a cell whose transaction never calls {@link TenantScope#limitTo}. */
+  static final String NOT_SET = "-";
 
   @PersistenceContext(unitName = "unionhub")
   EntityManager em;
@@ -56,7 +60,8 @@ public class IsolationProbe extends HttpServlet {
     String wall = req.getParameter("wall");
     String user = req.getParameter("user");
     String code = req.getParameter("scope");
-    Set<String> tenantScope = code.isEmpty() ? Set.of() : tenants.subtree(code);
+    Set<String> tenantScope =
+        code.isEmpty() || code.equals(NOT_SET) ? Set.of() : tenants.subtree(code);
     UUID id = UUID.fromString(req.getParameter("id"));
     Class<?> type =
         switch (entity) {
@@ -112,13 +117,14 @@ public class IsolationProbe extends HttpServlet {
       Object result;
       if (op.equals("cache")) {
         // The row's own officers load it first, in a transaction of their own.
-        if (inTransaction("both", tenants.subtree(OWNER_SCOPE), null, () -> em.find(type, id))
+        if (inTransaction(
+                "both", OWNER_SCOPE, tenants.subtree(OWNER_SCOPE), null, () -> em.find(type, id))
             == null) {
           throw new IllegalStateException("the row's own officers could not load it");
         }
-        result = inTransaction(wall, tenantScope, caller, () -> em.find(type, id) != null);
+        result = inTransaction(wall, code, tenantScope, caller, () -> em.find(type, id) != null);
       } else {
-        result = inTransaction(wall, tenantScope, caller, cell);
+        result = inTransaction(wall, code, tenantScope, caller, cell);
       }
       if (result instanceof Boolean seen) {
         answer.add("seen", seen);
@@ -148,7 +154,8 @@ public class IsolationProbe extends HttpServlet {
   /** Loaded by the row's own officers, changed after their transaction ended. */
   private Object detachedAndChanged(Class<?> type, String entity, UUID id) throws Exception {
     Object detached =
-        inTransaction("both", tenants.subtree(OWNER_SCOPE), null, () -> em.find(type, id));
+        inTransaction(
+            "both", OWNER_SCOPE, tenants.subtree(OWNER_SCOPE), null, () -> em.find(type, id));
     if (detached == null) {
       throw new IllegalStateException("the row's own officers could not load it");
     }
@@ -160,11 +167,14 @@ public class IsolationProbe extends HttpServlet {
   }
 
   /** Runs work in a transaction of its own, behind the walls asked for. */
-  private <T> T inTransaction(String wall, Set<String> tenantScope, String user, Callable<T> work)
+  private <T> T inTransaction(
+      String wall, String code, Set<String> tenantScope, String user, Callable<T> work)
       throws Exception {
     tx.begin();
     try {
-      scope.limitTo(tenantScope, user);
+      if (!NOT_SET.equals(code)) {
+        scope.limitTo(tenantScope, user);
+      }
       switch (wall) {
         case "both" -> {}
         // Only Hibernate's wall: the database's scope opened to every tenant.
