@@ -41,7 +41,7 @@ class TenantOwnedEntitiesTest {
     List<JavaClass> owned = tenantOwnedEntities();
     assertThat(owned)
         .extracting(JavaClass::getSimpleName)
-        .contains("ServiceRequest", "RequestTransition", "RequestTimer");
+        .contains("ServiceRequest", "RequestTransition", "RequestTimer", "TenantHoliday");
     for (JavaClass entity : owned) {
       Class<?> type = entity.reflect();
       assertThat(type.getAnnotationsByType(Filter.class))

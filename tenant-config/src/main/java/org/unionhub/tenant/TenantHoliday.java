@@ -1,5 +1,6 @@
 package org.unionhub.tenant;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -7,10 +8,17 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.hibernate.annotations.Filter;
+import org.unionhub.platform.tenancy.TenantScope;
 
-/** A tenant's own local holiday; the tenants below it inherit it. Row-level secured by tenant. */
+/**
+ * A tenant's own local holiday; the tenants below it inherit it. Behind both tenant walls
+ * (docs/adr/0009): Hibernate's tenant filter and row-level security.
+ */
 @Entity
 @Table(name = "tenant_holiday")
+@Cacheable(false)
+@Filter(name = TenantScope.FILTER, condition = "tenant_id in (:" + TenantScope.TENANTS + ")")
 public class TenantHoliday {
 
   @Id private UUID id;

@@ -63,7 +63,8 @@ class IsolationMatrixIT {
   enum Entity {
     REQUEST("request", "service_request", "state", "submitted"),
     TRANSITION("transition", "request_transition", "comment_text", "original"),
-    TIMER("timer", "request_timer", "fired_by", null);
+    TIMER("timer", "request_timer", "fired_by", null),
+    HOLIDAY("holiday", "tenant_holiday", "name", "original");
 
     final String name;
     final String table;
@@ -186,8 +187,12 @@ class IsolationMatrixIT {
   private final UUID parent = UUID.randomUUID();
   private final UUID transition = UUID.randomUUID();
   private final UUID timer = UUID.randomUUID();
+  private final UUID holiday = UUID.randomUUID();
 
-  /** A request of its own, and a second one with a transition and a timer (due in a month). */
+  /**
+   * A request of its own, a second one with a transition and a timer (due in a month), and a local
+   * holiday far enough ahead to change no due date.
+   */
   @BeforeEach
   void rowsOfAGrassrootsUnionInFutian() throws SQLException {
     try (Connection owner = TestStack.database().connect()) {
@@ -217,12 +222,21 @@ class IsolationMatrixIT {
           timer,
           parent,
           TENANT);
+      update(
+          owner,
+          "insert into tenant_holiday (id, tenant_id, calendar_date, name, created_by, created_at)"
+              + " values (?, ?, ?, 'original', ?, now())",
+          holiday,
+          TENANT,
+          java.time.LocalDate.of(2199, 12, 31),
+          SUBMITTER);
     }
   }
 
   @AfterEach
   void removeTheRows() throws SQLException {
     try (Connection owner = TestStack.database().connect()) {
+      update(owner, "delete from tenant_holiday where id = ?", holiday);
       update(owner, "delete from request_timer where id = ?", timer);
       update(owner, "delete from request_transition where id = ?", transition);
       update(owner, "delete from service_request where id in (?, ?)", request, parent);
@@ -276,6 +290,7 @@ class IsolationMatrixIT {
       case REQUEST -> request;
       case TRANSITION -> transition;
       case TIMER -> timer;
+      case HOLIDAY -> holiday;
     };
   }
 

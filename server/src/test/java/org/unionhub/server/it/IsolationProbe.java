@@ -22,6 +22,7 @@ import org.unionhub.platform.request.RequestTransition;
 import org.unionhub.platform.request.ServiceRequest;
 import org.unionhub.platform.tenancy.TenantDirectory;
 import org.unionhub.platform.tenancy.TenantScope;
+import org.unionhub.tenant.TenantHoliday;
 
 /**
  * Runs one cell of {@link IsolationMatrixIT} inside the server, through the application's own
@@ -29,7 +30,7 @@ import org.unionhub.platform.tenancy.TenantScope;
  * {"seen": bool}} for a read, {@code {"rows": n}} for a write (1 for a merge that went through), or
  * {@code {"refused": "..."}} when the operation threw.
  *
- * <p>Parameters: {@code entity} (request, transition, timer), {@code op} (see {@link
+ * <p>Parameters: {@code entity} (request, transition, timer, holiday), {@code op} (see {@link
  * IsolationMatrixIT.Op}), {@code scope} (a tenant code: the scope is its subtree, as for an officer
  * of it; empty: no tenant; {@value #NOT_SET}: the transaction sets no scope at all), {@code user}
  * (whose own requests stay visible), {@code wall} (both, hibernate, rls: which walls stand) and
@@ -68,6 +69,7 @@ public class IsolationProbe extends HttpServlet {
           case "request" -> ServiceRequest.class;
           case "transition" -> RequestTransition.class;
           case "timer" -> RequestTimer.class;
+          case "holiday" -> TenantHoliday.class;
           default -> throw new IllegalArgumentException(entity);
         };
     var answer = Json.createObjectBuilder();
@@ -201,6 +203,7 @@ public class IsolationProbe extends HttpServlet {
       case "request" -> "service_request";
       case "transition" -> "request_transition";
       case "timer" -> "request_timer";
+      case "holiday" -> "tenant_holiday";
       default -> throw new IllegalArgumentException(entity);
     };
   }
@@ -211,6 +214,7 @@ public class IsolationProbe extends HttpServlet {
       case "request" -> "state";
       case "transition" -> "comment";
       case "timer" -> "firedBy";
+      case "holiday" -> "name";
       default -> throw new IllegalArgumentException(entity);
     };
   }
