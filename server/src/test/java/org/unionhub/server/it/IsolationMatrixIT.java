@@ -59,12 +59,17 @@ class IsolationMatrixIT {
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  /** The tenant-owned entities, with the column that write cells change. */
+  /**
+   * The tenant-owned entities, with the column that write cells change. A transition is history (no
+   * column is updatable) and an audit record is immutable: a merge of either changes nothing, and
+   * the database refuses every bulk update or delete of the audit trail, in any scope.
+   */
   enum Entity {
     REQUEST("request", "service_request", "state", "submitted"),
     TRANSITION("transition", "request_transition", "comment_text", "original"),
     TIMER("timer", "request_timer", "fired_by", null),
-    HOLIDAY("holiday", "tenant_holiday", "name", "original");
+    HOLIDAY("holiday", "tenant_holiday", "name", "original"),
+    AUDIT("audit", "audit_record", "actor", SUBMITTER);
 
     final String name;
     final String table;
@@ -76,6 +81,14 @@ class IsolationMatrixIT {
       this.table = table;
       this.column = column;
       this.original = original;
+    }
+
+    boolean mergeChangesNothing() {
+      return this == TRANSITION || this == AUDIT;
+    }
+
+    boolean appendOnly() {
+      return this == AUDIT;
     }
   }
 
@@ -156,7 +169,10 @@ class IsolationMatrixIT {
 
   record Cell(Wall wall, Entity entity, Op op, Scope scope) {
     boolean allowed() {
-      return op.write ? scope.writes() : scope.reads(entity);
+      if (!op.write) {
+        return scope.reads(entity);
+      }
+      return scope.writes() && !(entity.appendOnly() && op != Op.MERGE);
     }
 
     @Override
@@ -183,6 +199,11 @@ class IsolationMatrixIT {
     return cells.stream();
   }
 
+  /** Append-only, so made once for the whole run and never removed. */
+  private static final UUID AUDIT_RECORD = UUID.randomUUID();
+
+  private static boolean auditRecordMade;
+
   private final UUID request = UUID.randomUUID();
   private final UUID parent = UUID.randomUUID();
   private final UUID transition = UUID.randomUUID();
@@ -190,8 +211,8 @@ class IsolationMatrixIT {
   private final UUID holiday = UUID.randomUUID();
 
   /**
-   * A request of its own, a second one with a transition and a timer (due in a month), and a local
-   * holiday far enough ahead to change no due date.
+   * A request of its own, a second one with a transition and a timer (due in a month), a local
+   * holiday far enough ahead to change no due date, and (once) an old audit record.
    */
   @BeforeEach
   void rowsOfAGrassrootsUnionInFutian() throws SQLException {
@@ -230,6 +251,16 @@ class IsolationMatrixIT {
           TENANT,
           java.time.LocalDate.of(2199, 12, 31),
           SUBMITTER);
+      if (!auditRecordMade) {
+        update(
+            owner,
+            "insert into audit_record (id, occurred_at, actor, tenant_code, subject, action)"
+                + " values (?, timestamptz '2000-01-01 00:00:00+08', ?, ?, 'isolation', 'probe')",
+            AUDIT_RECORD,
+            SUBMITTER,
+            TENANT);
+        auditRecordMade = true;
+      }
     }
   }
 
@@ -273,12 +304,11 @@ class IsolationMatrixIT {
       case DELETE -> assertThat(after).as("the deleted row").isEmpty();
       case UPDATE -> assertThat(after).containsExactly(Map.entry(id, IsolationProbe.TAMPERED));
       case MERGE ->
-          // A transition is history: none of its columns is updatable, so a merge changes nothing.
           assertThat(after)
               .containsExactly(
                   Map.entry(
                       id,
-                      cell.entity() == Entity.TRANSITION
+                      cell.entity().mergeChangesNothing()
                           ? cell.entity().original
                           : IsolationProbe.TAMPERED));
       default -> throw new IllegalStateException(cell.op().name());
@@ -291,6 +321,7 @@ class IsolationMatrixIT {
       case TRANSITION -> transition;
       case TIMER -> timer;
       case HOLIDAY -> holiday;
+      case AUDIT -> AUDIT_RECORD;
     };
   }
 

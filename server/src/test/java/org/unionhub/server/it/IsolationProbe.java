@@ -23,6 +23,7 @@ import org.unionhub.platform.request.ServiceRequest;
 import org.unionhub.platform.tenancy.TenantDirectory;
 import org.unionhub.platform.tenancy.TenantScope;
 import org.unionhub.tenant.TenantHoliday;
+import org.unionhub.tenant.audit.AuditRecord;
 
 /**
  * Runs one cell of {@link IsolationMatrixIT} inside the server, through the application's own
@@ -30,11 +31,11 @@ import org.unionhub.tenant.TenantHoliday;
  * {"seen": bool}} for a read, {@code {"rows": n}} for a write (1 for a merge that went through), or
  * {@code {"refused": "..."}} when the operation threw.
  *
- * <p>Parameters: {@code entity} (request, transition, timer, holiday), {@code op} (see {@link
- * IsolationMatrixIT.Op}), {@code scope} (a tenant code: the scope is its subtree, as for an officer
- * of it; empty: no tenant; {@value #NOT_SET}: the transaction sets no scope at all), {@code user}
- * (whose own requests stay visible), {@code wall} (both, hibernate, rls: which walls stand) and
- * {@code id} (the row).
+ * <p>Parameters: {@code entity} (request, transition, timer, holiday, audit), {@code op} (see
+ * {@link IsolationMatrixIT.Op}), {@code scope} (a tenant code: the scope is its subtree, as for an
+ * officer of it; empty: no tenant; {@value #NOT_SET}: the transaction sets no scope at all), {@code
+ * user} (whose own requests stay visible), {@code wall} (both, hibernate, rls: which walls stand)
+ * and {@code id} (the row).
  */
 @WebServlet("/it/isolation")
 public class IsolationProbe extends HttpServlet {
@@ -70,6 +71,7 @@ public class IsolationProbe extends HttpServlet {
           case "transition" -> RequestTransition.class;
           case "timer" -> RequestTimer.class;
           case "holiday" -> TenantHoliday.class;
+          case "audit" -> AuditRecord.class;
           default -> throw new IllegalArgumentException(entity);
         };
     var answer = Json.createObjectBuilder();
@@ -204,6 +206,7 @@ public class IsolationProbe extends HttpServlet {
       case "transition" -> "request_transition";
       case "timer" -> "request_timer";
       case "holiday" -> "tenant_holiday";
+      case "audit" -> "audit_record";
       default -> throw new IllegalArgumentException(entity);
     };
   }
@@ -215,6 +218,7 @@ public class IsolationProbe extends HttpServlet {
       case "transition" -> "comment";
       case "timer" -> "firedBy";
       case "holiday" -> "name";
+      case "audit" -> "actor";
       default -> throw new IllegalArgumentException(entity);
     };
   }

@@ -1,22 +1,28 @@
 package org.unionhub.tenant.audit;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.hibernate.annotations.Filter;
 import org.hibernate.annotations.Immutable;
 import org.unionhub.platform.audit.AuditEntry;
+import org.unionhub.platform.tenancy.TenantScope;
 
 /**
  * One administrative change. Immutable: Hibernate never updates or deletes it, and on PostgreSQL
  * the application role may only insert and read, and a trigger refuses updates and deletes from
- * anyone.
+ * anyone. Read behind both tenant walls (docs/adr/0009); platform-wide records (no tenant) only in
+ * the platform's scope.
  */
 @Entity
 @Immutable
 @Table(name = "audit_record")
+@Cacheable(false)
+@Filter(name = TenantScope.FILTER, condition = "tenant_code in (:" + TenantScope.TENANTS + ")")
 public class AuditRecord {
 
   @Id
