@@ -16,6 +16,14 @@ import java.util.Set;
  */
 public record Permission(String name, LocalizedText label, Set<String> roles) {
 
+  /**
+   * The permission to see identifiers (resident ID numbers) unmasked. A module that declares it
+   * lets the roles named there ask for a request's full data; every such reveal is audited.
+   *
+   * @since 0.2
+   */
+  public static final String REVEAL_IDENTIFIERS = "reveal-identifiers";
+
   /** The roles a permission may name. */
   public static final List<String> ROLES = List.of("staff", "tenant-admin", "member");
 

@@ -11,6 +11,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -32,10 +33,15 @@ public class RequestResource {
 
   @GET
   @Path("{id}")
-  @Operation(summary = "A request with its history; 404 when the caller may not see it")
-  public Response get(@PathParam("id") String id) {
+  @Operation(
+      summary = "A request with its history; 404 when the caller may not see it",
+      description =
+          "ID numbers are masked; `reveal=true` shows them to roles holding the module's"
+              + " reveal-identifiers permission (403 otherwise), and the reveal is audited.")
+  public Response get(@PathParam("id") String id, @QueryParam("reveal") boolean reveal) {
     ServiceRequest r = requests.get(caller, parseId(id));
-    return Response.ok(RequestDto.of(r, requests.maskedData(r), requests.history(caller, r)))
+    var data = reveal ? requests.revealedData(caller, r) : requests.maskedData(r);
+    return Response.ok(RequestDto.of(r, data, requests.history(caller, r)))
         .tag(Etags.of(r.getVersion()))
         .build();
   }

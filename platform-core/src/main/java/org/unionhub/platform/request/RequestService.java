@@ -59,6 +59,7 @@ public class RequestService {
   @Inject TenantScope scope;
   @Inject Instance<ConfigurationSource> configurations;
   @Inject RuleFailures ruleFailures;
+  @Inject Instance<org.unionhub.platform.audit.AuditTrail> audit;
 
   private static final java.util.logging.Logger LOG =
       java.util.logging.Logger.getLogger(RequestService.class.getName());
@@ -472,6 +473,46 @@ public class RequestService {
         LocalDate.now(clock),
         values,
         config.settingValues());
+  }
+
+  /**
+   * The form data unmasked, for a caller whose role holds the module's {@link
+   * org.unionhub.sdk.Permission#REVEAL_IDENTIFIERS} permission and who handles the request's
+   * tenant. The reveal is audited.
+   *
+   * @param caller the caller
+   * @param request a request the caller may see
+   * @return the data as submitted
+   * @throws NotAllowedException when the caller may not reveal it
+   */
+  @Transactional
+  public Map<String, String> revealedData(Caller caller, ServiceRequest request) {
+    var permission =
+        modules
+            .find(request.getModule())
+            .map(m -> m.descriptor().permission(org.unionhub.sdk.Permission.REVEAL_IDENTIFIERS))
+            .orElse(null);
+    if (permission == null
+        || !permission.heldBy(caller.roles())
+        || !visibility.requestScope(caller).contains(request.getTenantId())) {
+      throw new NotAllowedException("revealing identifiers needs the module's permission");
+    }
+    scope.limitTo(visibility.requestScope(caller), caller.username());
+    var values = new LinkedHashMap<String, String>();
+    JsonObject json = Json.createReader(new StringReader(request.getData())).readObject();
+    json.forEach((k, v) -> values.put(k, v instanceof JsonString s ? s.getString() : v.toString()));
+    if (audit.isResolvable()) {
+      audit
+          .get()
+          .record(
+              caller.username(),
+              request.getTenantId(),
+              "request:" + request.getId(),
+              "reveal-identifiers",
+              null,
+              null);
+    }
+    return values;
   }
 
   /**

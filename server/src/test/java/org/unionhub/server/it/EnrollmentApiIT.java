@@ -308,4 +308,23 @@ class EnrollmentApiIT {
       return rs.getLong(1);
     }
   }
+
+  @Test
+  void aTenantAdminRevealsTheFullIdNumberAndTheRevealIsAuditedStaffCannot() {
+    String id = adultId();
+    var created = Api.post(SUBMIT, "worker1", Api.enrollment("揭晓", id));
+    assertThat(created.status()).as(created.raw()).isEqualTo(201);
+    String path = "/api/v1/requests/" + created.json().getString("id");
+
+    assertThat(Api.get(path, "ft-admin").json().getJsonObject("data").getString("idNumber"))
+        .isNotEqualTo(id);
+    var revealed = Api.get(path + "?reveal=true", "ft-admin");
+    assertThat(revealed.status()).as(revealed.raw()).isEqualTo(200);
+    assertThat(revealed.json().getJsonObject("data").getString("idNumber")).isEqualTo(id);
+    assertThat(Api.get(path + "?reveal=true", "ft-staff").status()).isEqualTo(403);
+    var audit =
+        Api.get("/api/v1/audit?subject=request:" + created.json().getString("id"), "ft-admin");
+    assertThat(audit.status()).as(audit.raw()).isEqualTo(200);
+    assertThat(audit.raw()).contains("reveal-identifiers").contains("ft-admin");
+  }
 }

@@ -116,7 +116,7 @@ public final class EnrollmentModuleFactory implements ServiceModuleFactory {
           .withPermissions(
               List.of(
                   new Permission(
-                      "enrollment.view-id-number",
+                      Permission.REVEAL_IDENTIFIERS,
                       LocalizedText.of("查看完整身份证号码", "See full ID numbers"),
                       Set.of("tenant-admin"))))
           .withScenarios(
