@@ -28,26 +28,38 @@ import org.kie.api.definition.rule.Rule;
  */
 final class JoinBudget {
 
-  private record RuleShape(String name, List<Class<?>> patternTypes) {}
+  /**
+   * Rules that join the same pattern types cost the same for any facts: they are counted once and
+   * multiplied, so that checking a 200-rule set is a handful of multiplications, not 200 rules'
+   * worth of lookups on every evaluation.
+   *
+   * @param patternTypes the fact types of the rules' patterns, in order
+   * @param rules how many rules have exactly these pattern types
+   * @param example the name of one of them, for the refusal message
+   */
+  private record Shape(List<Class<?>> patternTypes, long rules, String example) {}
 
-  private final List<RuleShape> rules;
+  private final List<Shape> shapes;
 
-  private JoinBudget(List<RuleShape> rules) {
-    this.rules = rules;
+  private JoinBudget(List<Shape> shapes) {
+    this.shapes = shapes;
   }
 
   static JoinBudget of(KieBase kieBase) {
-    var rules = new ArrayList<RuleShape>();
+    var byTypes = new java.util.LinkedHashMap<List<Class<?>>, Shape>();
     for (KiePackage kiePackage : kieBase.getKiePackages()) {
       for (Rule rule : kiePackage.getRules()) {
         // Every rule of a KieBase built from DRL is a RuleImpl; its condition tree is what Phreak
         // joins. A failing cast here means a Drools upgrade changed that and this class with it.
         var types = new ArrayList<Class<?>>();
         collect(((RuleImpl) rule).getLhs(), types);
-        rules.add(new RuleShape(rule.getName(), List.copyOf(types)));
+        byTypes.merge(
+            List.copyOf(types),
+            new Shape(List.copyOf(types), 1, rule.getName()),
+            (a, b) -> new Shape(a.patternTypes(), a.rules() + 1, a.example()));
       }
     }
-    return new JoinBudget(List.copyOf(rules));
+    return new JoinBudget(List.copyOf(byTypes.values()));
   }
 
   private static void collect(RuleConditionElement element, List<Class<?>> types) {
@@ -72,17 +84,18 @@ final class JoinBudget {
     long over = limit == Long.MAX_VALUE ? limit : limit + 1;
     var counts = new HashMap<Class<?>, Long>();
     long total = 0;
-    RuleShape largest = null;
+    Shape largest = null;
     long largestCombinations = 0;
-    for (RuleShape rule : rules) {
+    for (Shape shape : shapes) {
       long combinations = 1;
-      for (Class<?> type : rule.patternTypes()) {
+      for (Class<?> type : shape.patternTypes()) {
         long matching = Math.max(1, counts.computeIfAbsent(type, t -> count(t, facts)));
         combinations = combinations > over / matching ? over : combinations * matching;
       }
-      total = total > over - combinations ? over : total + combinations;
+      long all = combinations > over / shape.rules() ? over : combinations * shape.rules();
+      total = total > over - all ? over : total + all;
       if (combinations > largestCombinations) {
-        largest = rule;
+        largest = shape;
         largestCombinations = combinations;
       }
     }
@@ -93,7 +106,7 @@ final class JoinBudget {
               + " fact combinations for "
               + facts.size()
               + " facts, most of them in rule \""
-              + largest.name()
+              + largest.example()
               + "\"; the evaluation was refused before it started",
           null);
     }
