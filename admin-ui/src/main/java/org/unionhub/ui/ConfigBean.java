@@ -24,9 +24,7 @@ import org.unionhub.platform.module.ModuleRegistry;
 import org.unionhub.platform.request.NotAllowedException;
 import org.unionhub.platform.request.NotVisibleException;
 import org.unionhub.platform.security.Caller;
-import org.unionhub.platform.tenancy.TenantDirectory;
 import org.unionhub.platform.tenancy.TenantView;
-import org.unionhub.platform.tenancy.Visibility;
 import org.unionhub.sdk.ServiceModuleFactory;
 
 /**
@@ -44,9 +42,8 @@ public class ConfigBean implements Serializable {
 
   @Inject Caller caller;
   @Inject ConfigurationAdmin admin;
+  @Inject AdministeredTenants administered;
   @Inject ModuleRegistry modules;
-  @Inject TenantDirectory tenants;
-  @Inject Visibility visibility;
   @Inject Labels labels;
   @Inject LocaleBean localeBean;
 
@@ -681,10 +678,7 @@ public class ConfigBean implements Serializable {
    * @return the tenants the caller administers, parents first
    */
   public List<TenantView> getTenants() {
-    var scope = visibility.requestScope(caller);
-    return tenants.all().stream()
-        .filter(t -> scope.contains(t.code()) && admin.mayAdminister(caller, t.code()))
-        .toList();
+    return administered.all();
   }
 
   /**

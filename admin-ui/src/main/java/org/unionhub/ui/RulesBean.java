@@ -23,9 +23,7 @@ import org.unionhub.platform.request.RequestLifecycle;
 import org.unionhub.platform.rules.RuleProblem;
 import org.unionhub.platform.rules.table.DecisionTableSchema;
 import org.unionhub.platform.security.Caller;
-import org.unionhub.platform.tenancy.TenantDirectory;
 import org.unionhub.platform.tenancy.TenantView;
-import org.unionhub.platform.tenancy.Visibility;
 import org.unionhub.sdk.ServiceModuleFactory;
 import org.unionhub.sdk.rules.RuleScenario;
 import org.unionhub.ui.rules.DecisionTableEditor;
@@ -43,9 +41,8 @@ public class RulesBean implements Serializable {
 
   @Inject Caller caller;
   @Inject ConfigurationAdmin admin;
+  @Inject AdministeredTenants administered;
   @Inject ModuleRegistry modules;
-  @Inject TenantDirectory tenants;
-  @Inject Visibility visibility;
   @Inject Labels labels;
 
   private String tenant;
@@ -394,10 +391,7 @@ public class RulesBean implements Serializable {
    * @return the tenants the caller administers
    */
   public List<TenantView> getTenants() {
-    var scope = visibility.requestScope(caller);
-    return tenants.all().stream()
-        .filter(t -> scope.contains(t.code()) && admin.mayAdminister(caller, t.code()))
-        .toList();
+    return administered.all();
   }
 
   public List<ServiceModuleFactory> getModules() {

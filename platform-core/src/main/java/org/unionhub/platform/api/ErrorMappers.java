@@ -32,18 +32,26 @@ public final class ErrorMappers {
   }
 
   /** 422 with one entry per refused field. */
+  static Response fieldErrors(java.util.List<org.unionhub.platform.request.FieldError> errors) {
+    return error422(
+        errors.stream()
+            .map(f -> new ApiError.Item(f.field(), null, null, f.code(), f.message()))
+            .toList());
+  }
+
+  private static Response error422(java.util.List<ApiError.Item> items) {
+    return Response.status(422)
+        .type(MediaType.APPLICATION_JSON_TYPE)
+        .entity(new ApiError(items))
+        .build();
+  }
+
+  /** 422 with one entry per refused field. */
   @Provider
   public static class Refused implements ExceptionMapper<SubmissionRefusedException> {
     @Override
     public Response toResponse(SubmissionRefusedException e) {
-      return Response.status(422)
-          .type(MediaType.APPLICATION_JSON_TYPE)
-          .entity(
-              new ApiError(
-                  e.errors().stream()
-                      .map(f -> new ApiError.Item(f.field(), null, null, f.code(), f.message()))
-                      .toList()))
-          .build();
+      return fieldErrors(e.errors());
     }
   }
 
@@ -53,17 +61,10 @@ public final class ErrorMappers {
       implements ExceptionMapper<org.unionhub.platform.config.ConfigRefusedException> {
     @Override
     public Response toResponse(org.unionhub.platform.config.ConfigRefusedException e) {
-      return Response.status(422)
-          .type(MediaType.APPLICATION_JSON_TYPE)
-          .entity(
-              new ApiError(
-                  e.problems().stream()
-                      .map(
-                          p ->
-                              new ApiError.Item(
-                                  p.path(), p.line(), p.column(), p.code(), p.message()))
-                      .toList()))
-          .build();
+      return error422(
+          e.problems().stream()
+              .map(p -> new ApiError.Item(p.path(), p.line(), p.column(), p.code(), p.message()))
+              .toList());
     }
   }
 
@@ -72,14 +73,7 @@ public final class ErrorMappers {
   public static class CalendarRefused implements ExceptionMapper<CalendarRefusedException> {
     @Override
     public Response toResponse(CalendarRefusedException e) {
-      return Response.status(422)
-          .type(MediaType.APPLICATION_JSON_TYPE)
-          .entity(
-              new ApiError(
-                  e.errors().stream()
-                      .map(f -> new ApiError.Item(f.field(), null, null, f.code(), f.message()))
-                      .toList()))
-          .build();
+      return fieldErrors(e.errors());
     }
   }
 
@@ -88,14 +82,7 @@ public final class ErrorMappers {
   public static class TenantRefused implements ExceptionMapper<TenantChangeRefusedException> {
     @Override
     public Response toResponse(TenantChangeRefusedException e) {
-      return Response.status(422)
-          .type(MediaType.APPLICATION_JSON_TYPE)
-          .entity(
-              new ApiError(
-                  e.errors().stream()
-                      .map(f -> new ApiError.Item(f.field(), null, null, f.code(), f.message()))
-                      .toList()))
-          .build();
+      return fieldErrors(e.errors());
     }
   }
 

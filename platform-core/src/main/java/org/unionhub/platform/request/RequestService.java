@@ -375,11 +375,12 @@ public class RequestService {
       // The tenant removed the step this request is in; let it leave the step as the module does.
       config = lifecycle.defaults(module, request.getTenantId());
     }
+    Submission data = asSubmission(request, config);
     RequestLifecycle.Move move =
         lifecycle.act(
             module,
             config,
-            asSubmission(request, config),
+            data,
             request.getState(),
             request.getVersion(),
             action,
@@ -392,7 +393,7 @@ public class RequestService {
         new RequestTransition(
             request, from, move.target().name(), action, caller.username(), comment, now));
     if (move.advance() != null) {
-      advance(request, module, config, asSubmission(request, config), move.advance(), now);
+      advance(request, module, config, data, move.advance(), now);
     }
     try {
       // Flush first: the version check must decide the race before anything else runs.
@@ -464,15 +465,20 @@ public class RequestService {
   }
 
   private Submission asSubmission(ServiceRequest request, EffectiveConfig config) {
-    var values = new LinkedHashMap<String, String>();
-    JsonObject json = Json.createReader(new StringReader(request.getData())).readObject();
-    json.forEach((k, v) -> values.put(k, v instanceof JsonString s ? s.getString() : v.toString()));
     return new Submission(
         request.getTenantId(),
         request.getSubmittedBy(),
         LocalDate.now(clock),
-        values,
+        storedData(request),
         config.settingValues());
+  }
+
+  /** A request's form data as stored, values as text, in field order. */
+  private static Map<String, String> storedData(ServiceRequest request) {
+    var values = new LinkedHashMap<String, String>();
+    JsonObject json = Json.createReader(new StringReader(request.getData())).readObject();
+    json.forEach((k, v) -> values.put(k, v instanceof JsonString s ? s.getString() : v.toString()));
+    return values;
   }
 
   /**
@@ -498,9 +504,7 @@ public class RequestService {
       throw new NotAllowedException("revealing identifiers needs the module's permission");
     }
     scope.limitTo(visibility.requestScope(caller), caller.username());
-    var values = new LinkedHashMap<String, String>();
-    JsonObject json = Json.createReader(new StringReader(request.getData())).readObject();
-    json.forEach((k, v) -> values.put(k, v instanceof JsonString s ? s.getString() : v.toString()));
+    Map<String, String> values = storedData(request);
     if (audit.isResolvable()) {
       audit
           .get()
@@ -528,22 +532,22 @@ public class RequestService {
             .map(m -> effective(request.getTenantId(), m))
             .orElse(null);
     var result = new LinkedHashMap<String, String>();
-    JsonObject json = Json.createReader(new StringReader(request.getData())).readObject();
-    json.forEach(
-        (k, v) -> {
-          String value = v instanceof JsonString s ? s.getString() : v.toString();
-          FormField field =
-              config == null
-                  ? null
-                  : config.fields().stream()
-                      .filter(f -> f.name().equals(k))
-                      .map(EffectiveConfig.EffectiveField::field)
-                      .findFirst()
-                      .orElse(null);
-          boolean secret =
-              field == null || field.type() == org.unionhub.sdk.form.FieldType.ID_NUMBER;
-          result.put(k, secret ? org.unionhub.sdk.validation.ResidentIdNumber.mask(value) : value);
-        });
+    storedData(request)
+        .forEach(
+            (k, value) -> {
+              FormField field =
+                  config == null
+                      ? null
+                      : config.fields().stream()
+                          .filter(f -> f.name().equals(k))
+                          .map(EffectiveConfig.EffectiveField::field)
+                          .findFirst()
+                          .orElse(null);
+              boolean secret =
+                  field == null || field.type() == org.unionhub.sdk.form.FieldType.ID_NUMBER;
+              result.put(
+                  k, secret ? org.unionhub.sdk.validation.ResidentIdNumber.mask(value) : value);
+            });
     return result;
   }
 
