@@ -86,7 +86,9 @@ public class RuleEvaluationBenchmark {
     return engine.evaluate(sources, nextFacts());
   }
 
-  /** The same rules and global on a bare KieSession: no hashing, join budget or deadline. */
+  /**
+   * The same rules and global on a bare KieSession: no hashing, join budget, deadline or filter.
+   */
   @Benchmark
   public RuleOutcome bareDrools() {
     return bare(nextFacts());

@@ -1,7 +1,6 @@
 package org.unionhub.platform.rules;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import org.drools.base.base.ClassObjectType;
 import org.drools.base.definitions.rule.impl.RuleImpl;
@@ -41,8 +40,30 @@ final class JoinBudget {
 
   private final List<Shape> shapes;
 
+  /** Every pattern type of every shape, once. */
+  private final Class<?>[] types;
+
+  /** Per shape, its pattern types as indexes into {@link #types}. */
+  private final int[][] typeIndexes;
+
   private JoinBudget(List<Shape> shapes) {
     this.shapes = shapes;
+    var distinct = new ArrayList<Class<?>>();
+    this.typeIndexes = new int[shapes.size()][];
+    for (int s = 0; s < shapes.size(); s++) {
+      List<Class<?>> patternTypes = shapes.get(s).patternTypes();
+      int[] indexes = new int[patternTypes.size()];
+      for (int p = 0; p < indexes.length; p++) {
+        int index = distinct.indexOf(patternTypes.get(p));
+        if (index < 0) {
+          index = distinct.size();
+          distinct.add(patternTypes.get(p));
+        }
+        indexes[p] = index;
+      }
+      typeIndexes[s] = indexes;
+    }
+    this.types = distinct.toArray(new Class<?>[0]);
   }
 
   static JoinBudget of(KieBase kieBase) {
@@ -82,16 +103,27 @@ final class JoinBudget {
   void check(List<Object> facts, long limit) {
     // Counting stops at the first number over the limit, so nothing overflows.
     long over = limit == Long.MAX_VALUE ? limit : limit + 1;
-    var counts = new HashMap<Class<?>, Long>();
+    // It runs before every evaluation: plain arrays, no map or stream.
+    long[] matching = new long[types.length];
+    for (int t = 0; t < types.length; t++) {
+      long count = 0;
+      for (Object fact : facts) {
+        if (types[t].isInstance(fact)) {
+          count++;
+        }
+      }
+      matching[t] = Math.max(1, count);
+    }
     long total = 0;
     Shape largest = null;
     long largestCombinations = 0;
-    for (Shape shape : shapes) {
+    for (int s = 0; s < typeIndexes.length; s++) {
       long combinations = 1;
-      for (Class<?> type : shape.patternTypes()) {
-        long matching = Math.max(1, counts.computeIfAbsent(type, t -> count(t, facts)));
-        combinations = combinations > over / matching ? over : combinations * matching;
+      for (int index : typeIndexes[s]) {
+        long m = matching[index];
+        combinations = combinations > over / m ? over : combinations * m;
       }
+      Shape shape = shapes.get(s);
       long all = combinations > over / shape.rules() ? over : combinations * shape.rules();
       total = total > over - all ? over : total + all;
       if (combinations > largestCombinations) {
@@ -110,9 +142,5 @@ final class JoinBudget {
               + "\"; the evaluation was refused before it started",
           null);
     }
-  }
-
-  private static long count(Class<?> type, List<Object> facts) {
-    return facts.stream().filter(type::isInstance).count();
   }
 }

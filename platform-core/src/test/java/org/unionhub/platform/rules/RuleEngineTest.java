@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -168,5 +169,36 @@ class RuleEngineTest {
     var outcome = new RuleEngine().evaluate(List.of(), List.of("x"));
     assertThat(outcome.rejections()).isEmpty();
     assertThat(outcome.flags()).isEmpty();
+  }
+
+  @Test
+  void aSuppressedRuleDoesNotFireAndTheOthersStill() {
+    var engine = new RuleEngine();
+    String drl =
+        HEADER
+            + "rule \"old\" when String() then actions.flagForReview(\"old\"); end\n"
+            + "rule \"kept\" when String() then actions.flagForReview(\"kept\"); end\n";
+    var all = engine.evaluate(new RuleSet(List.of(drl), Set.of()), List.of("x"));
+    var withoutOld =
+        engine.evaluate(
+            new RuleSet(List.of(drl), Set.of(RuleSet.key("test", "old"))), List.of("x"));
+    assertThat(all.flags()).containsExactlyInAnyOrder("old", "kept");
+    assertThat(withoutOld.flags()).containsExactly("kept");
+    assertThat(engine.cachedKieBases()).isEqualTo(1);
+  }
+
+  @Test
+  void kieBasesNobodyUsedForTheIdleTimeAreReleased() throws InterruptedException {
+    var engine = new RuleEngine();
+    String drl = HEADER + "rule \"r\" when String() then actions.flagForReview(\"x\"); end\n";
+    engine.prepare(new RuleSet(List.of(drl), Set.of()));
+    assertThat(engine.evictIdle(Duration.ofHours(1))).isZero();
+    assertThat(engine.cachedKieBases()).isEqualTo(1);
+    Thread.sleep(5);
+    assertThat(engine.evictIdle(Duration.ofMillis(1))).isEqualTo(1);
+    assertThat(engine.cachedKieBases()).isZero();
+    // Released is not lost: the next evaluation compiles it again.
+    assertThat(engine.evaluate(List.of(drl), List.of("y")).flags()).containsExactly("x");
+    assertThat(engine.cachedKieBases()).isEqualTo(1);
   }
 }
