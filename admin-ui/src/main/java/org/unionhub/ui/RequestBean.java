@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.unionhub.platform.module.ModuleRegistry;
 import org.unionhub.platform.request.NotAllowedException;
@@ -21,6 +22,7 @@ import org.unionhub.platform.request.RequestTransition;
 import org.unionhub.platform.request.ServiceRequest;
 import org.unionhub.platform.security.Caller;
 import org.unionhub.sdk.ModuleDescriptor;
+import org.unionhub.sdk.Permission;
 import org.unionhub.sdk.form.FormField;
 import org.unionhub.sdk.workflow.Transition;
 
@@ -130,6 +132,8 @@ public class RequestBean implements Serializable {
   private List<Step> history = List.of();
   private List<Action> actions = List.of();
   private String comment;
+  private boolean mayReveal;
+  private boolean revealed;
 
   /** Loads the request named by the {@code id} view parameter. */
   public void load() {
@@ -148,9 +152,13 @@ public class RequestBean implements Serializable {
   }
 
   private void show(ServiceRequest r) {
+    show(r, requests.maskedData(r));
+    revealed = false;
+  }
+
+  private void show(ServiceRequest r, Map<String, String> data) {
     Locale locale = localeBean.getLocale();
     ModuleDescriptor descriptor = modules.find(r.getModule()).orElseThrow().descriptor();
-    var data = requests.maskedData(r);
     found = true;
     version = r.getVersion();
     title = descriptor.name().in(locale);
@@ -186,6 +194,25 @@ public class RequestBean implements Serializable {
                 .map(t -> new Action(t.action(), t.label().in(locale)))
                 .toList()
             : List.of();
+    Permission reveal = descriptor.permission(Permission.REVEAL_IDENTIFIERS);
+    mayReveal = reveal != null && reveal.heldBy(caller.roles());
+  }
+
+  /**
+   * Shows the request's identifiers in full, for a caller whose role holds the module's {@link
+   * Permission#REVEAL_IDENTIFIERS} permission. The platform audits every reveal; the page says so.
+   */
+  public void reveal() {
+    try {
+      ServiceRequest r = requests.get(caller, UUID.fromString(id));
+      show(r, requests.revealedData(caller, r));
+      revealed = true;
+      Messages.info("request.revealed");
+    } catch (NotAllowedException e) {
+      Messages.error("request.revealRefused");
+    } catch (NotVisibleException | IllegalArgumentException e) {
+      found = false;
+    }
   }
 
   /**
@@ -278,6 +305,20 @@ public class RequestBean implements Serializable {
 
   public List<Action> getActions() {
     return actions;
+  }
+
+  /**
+   * @return whether the caller may reveal this request's identifiers
+   */
+  public boolean isMayReveal() {
+    return mayReveal;
+  }
+
+  /**
+   * @return whether the identifiers are shown in full now
+   */
+  public boolean isRevealed() {
+    return revealed;
   }
 
   public String getComment() {

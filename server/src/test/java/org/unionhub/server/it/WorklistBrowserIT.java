@@ -80,4 +80,44 @@ class WorklistBrowserIT {
       assertThat(browser.driver.getPageSource()).contains("Union enrollment");
     }
   }
+
+  @Test
+  void aTenantAdminRevealsTheFullIdNumberOnTheRequestPageAndStaffHaveNoSuchButton()
+      throws Exception {
+    String idNumber = Api.idNumber(TODAY.minusYears(31), 519);
+    var created =
+        Api.post(
+            "/api/v1/tenants/gd-sz-ft-001/modules/enrollment/requests",
+            "worker3",
+            Api.enrollment("司马静", idNumber));
+    assertThat(created.status()).as(created.raw()).isEqualTo(201);
+    String id = created.json().getString("id");
+
+    try (var browser = new Browser("zh-CN")) {
+      browser.open("/staff/requests/" + id);
+      browser.login("ft-staff");
+      browser.waitFor(By.id("request:fields"));
+      assertThat(browser.driver.getPageSource()).contains("司马静").doesNotContain(idNumber);
+      assertThat(browser.driver.findElements(By.id("request:reveal"))).isEmpty();
+    }
+
+    try (var browser = new Browser("zh-CN")) {
+      browser.open("/staff/requests/" + id);
+      browser.login("ft-admin");
+      browser.waitFor(By.id("request:fields"));
+      assertThat(browser.text(By.id("request:fields"))).doesNotContain(idNumber);
+      browser.click(By.id("request:reveal"));
+      browser.click(By.cssSelector(".uh-confirm-yes"));
+      browser.waitForText(By.id("request:fields"), idNumber);
+      assertThat(browser.text(By.id("request:messages"))).contains("已记入审计日志");
+      assertThat(browser.driver.findElements(By.id("request:reveal"))).isEmpty();
+      browser.screenshot("request-revealed-ft-admin");
+    }
+
+    // One reveal, by the admin, on the record; the staff member's visit revealed nothing.
+    var audit = Api.get("/api/v1/audit?subject=request:" + id, "ft-admin");
+    assertThat(audit.status()).as(audit.raw()).isEqualTo(200);
+    assertThat(audit.raw().split("reveal-identifiers", -1)).hasSize(2);
+    assertThat(audit.raw()).contains("ft-admin").doesNotContain("ft-staff");
+  }
 }
