@@ -113,6 +113,7 @@ public class WorklistBean implements Serializable {
 
   private List<Row> rows;
   private String scopeNames;
+  private String show = "open";
 
   public List<Row> getRows() {
     if (rows == null) {
@@ -132,6 +133,31 @@ public class WorklistBean implements Serializable {
     return PAGE;
   }
 
+  /**
+   * @return {@code "open"} for the requests still to be handled (the default), {@code "all"} for
+   *     finished ones too
+   */
+  public String getShow() {
+    return show;
+  }
+
+  public void setShow(String show) {
+    this.show = "all".equals(show) ? "all" : "open";
+  }
+
+  /** Loads the list again, after the choice of what to show changed. */
+  public void reload() {
+    rows = null;
+    load();
+  }
+
+  /**
+   * @return how many of the listed requests are past their due date
+   */
+  public long getOverdueCount() {
+    return getRows().stream().filter(Row::isOverdue).count();
+  }
+
   private void load() {
     Locale locale = localeBean.getLocale();
     var result = new ArrayList<Row>();
@@ -143,10 +169,13 @@ public class WorklistBean implements Serializable {
         continue;
       }
       names.add(tenant.get().name());
-      for (ServiceRequest r : requests.worklist(caller, code, null, null, null, PAGE).items()) {
+      boolean open = "open".equals(show);
+      for (ServiceRequest r :
+          requests.worklist(caller, code, null, null, open, null, PAGE).items()) {
         result.add(row(r, requests.maskedData(r), locale, today));
       }
     }
+    // Newest first, as the API answers; the due-date column sorts by urgency on a click.
     result.sort(Comparator.comparing(Row::getSubmitted).reversed());
     rows = List.copyOf(result);
     scopeNames = String.join("、", names);

@@ -113,11 +113,16 @@ public class TenantRequestResource {
 
   @GET
   @Path("requests")
-  @Operation(summary = "Worklist of a tenant and its descendants, newest first, keyset-paginated")
+  @Operation(
+      summary = "Worklist of a tenant and its descendants, newest first, keyset-paginated",
+      description =
+          "`open=true` leaves out requests in a terminal state of their module's workflow"
+              + " (approved, rejected, ...): what is still to be handled.")
   public PageDto worklist(
       @PathParam("tenant") String tenant,
       @QueryParam("module") String module,
       @QueryParam("state") String state,
+      @QueryParam("open") boolean open,
       @QueryParam("cursor") String cursor,
       @QueryParam("limit") @DefaultValue("50") int limit) {
     WorklistPage page =
@@ -126,6 +131,7 @@ public class TenantRequestResource {
             tenant,
             blankToNull(module),
             blankToNull(state),
+            open,
             cursor == null || cursor.isBlank() ? null : WorklistCursor.decode(cursor),
             limit);
     return new PageDto(

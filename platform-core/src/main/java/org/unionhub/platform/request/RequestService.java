@@ -248,6 +248,31 @@ public class RequestService {
       String state,
       WorklistCursor after,
       int limit) {
+    return worklist(caller, tenantCode, moduleId, state, false, after, limit);
+  }
+
+  /**
+   * A page of the worklist: requests of the tenant and its descendants that the caller may see,
+   * newest first, optionally only those still to be handled.
+   *
+   * @param caller the caller
+   * @param tenantCode the tenant whose worklist is asked for
+   * @param moduleId only this module, or null for all
+   * @param state only this state, or null for all
+   * @param open true for only requests not in a terminal state of their module's workflow
+   * @param after the cursor from the previous page, or null for the first
+   * @param limit page size, at most {@link #MAX_PAGE}
+   * @return the page
+   */
+  @Transactional
+  public WorklistPage worklist(
+      Caller caller,
+      String tenantCode,
+      String moduleId,
+      String state,
+      boolean open,
+      WorklistCursor after,
+      int limit) {
     Set<String> visible = visibility.requestScope(caller);
     if (!visible.contains(tenantCode)) {
       throw new NotVisibleException("tenant");
@@ -261,12 +286,37 @@ public class RequestService {
     if (state != null) {
       jpql.append(" and r.state = :state");
     }
+    // Finished means a terminal state of the request's own module: state names are per module.
+    var finished = new LinkedHashMap<String, List<String>>();
+    if (open) {
+      for (ServiceModuleFactory m : modules.all()) {
+        List<String> terminal =
+            m.descriptor().workflow().states().stream()
+                .filter(org.unionhub.sdk.workflow.State::terminal)
+                .map(org.unionhub.sdk.workflow.State::name)
+                .toList();
+        if (!terminal.isEmpty() && (moduleId == null || moduleId.equals(m.descriptor().id()))) {
+          finished.put(m.descriptor().id(), terminal);
+        }
+      }
+      int i = 0;
+      for (String ignored : finished.keySet()) {
+        jpql.append(" and not (r.module = :fm").append(i).append(" and r.state in :fs").append(i);
+        jpql.append(")");
+        i++;
+      }
+    }
     if (after != null) {
       jpql.append(" and (r.submittedAt < :at or (r.submittedAt = :at and r.id < :id))");
     }
     jpql.append(" order by r.submittedAt desc, r.id desc");
     var query =
         em.createQuery(jpql.toString(), ServiceRequest.class).setParameter("tenants", subtree);
+    int f = 0;
+    for (var entry : finished.entrySet()) {
+      query.setParameter("fm" + f, entry.getKey()).setParameter("fs" + f, entry.getValue());
+      f++;
+    }
     if (moduleId != null) {
       query.setParameter("module", moduleId);
     }

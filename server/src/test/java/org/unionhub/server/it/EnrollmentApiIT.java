@@ -327,4 +327,28 @@ class EnrollmentApiIT {
     assertThat(audit.status()).as(audit.raw()).isEqualTo(200);
     assertThat(audit.raw()).contains("reveal-identifiers").contains("ft-admin");
   }
+
+  @Test
+  void theOpenWorklistLeavesOutFinishedRequests() {
+    String pending = submitValid("worker3", "甘雨").getString("id");
+    String finished = submitValid("worker3", "丁宁").getString("id");
+    String etag = Api.get("/api/v1/requests/" + finished, "ft-staff").etag();
+    var approve = Json.createObjectBuilder().add("action", "approve").build();
+    var done =
+        Api.post(
+            "/api/v1/requests/" + finished + "/transitions", "ft-staff", approve, "If-Match", etag);
+    assertThat(done.status()).as(done.raw()).isEqualTo(200);
+    assertThat(done.json().getString("state")).isEqualTo("approved");
+
+    String list = "/api/v1/tenants/gd-sz-ft/requests?module=enrollment&limit=200";
+    var all = Api.get(list, "ft-staff");
+    var open = Api.get(list + "&open=true", "ft-staff");
+    assertThat(all.status()).as(all.raw()).isEqualTo(200);
+    assertThat(open.status()).as(open.raw()).isEqualTo(200);
+    assertThat(all.raw()).contains(pending).contains(finished);
+    assertThat(open.raw()).contains(pending).doesNotContain(finished);
+    assertThat(open.json().asJsonObject().getJsonArray("items"))
+        .allSatisfy(
+            r -> assertThat(r.asJsonObject().getString("state")).isNotIn("approved", "rejected"));
+  }
 }

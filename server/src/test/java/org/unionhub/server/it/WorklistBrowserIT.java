@@ -120,4 +120,36 @@ class WorklistBrowserIT {
     assertThat(audit.raw().split("reveal-identifiers", -1)).hasSize(2);
     assertThat(audit.raw()).contains("ft-admin").doesNotContain("ft-staff");
   }
+
+  @Test
+  void finishedRequestsLeaveTheWorklistAndShowUnderAll() throws Exception {
+    var created =
+        Api.post(
+            "/api/v1/tenants/gd-sz-ft-001/modules/enrollment/requests",
+            "worker1",
+            Api.enrollment("秦岚", Api.idNumber(TODAY.minusYears(28), 520)));
+    assertThat(created.status()).as(created.raw()).isEqualTo(201);
+    String id = created.json().getString("id");
+    String etag = Api.get("/api/v1/requests/" + id, "ft-staff").etag();
+    var approve = jakarta.json.Json.createObjectBuilder().add("action", "approve").build();
+    assertThat(
+            Api.post(
+                    "/api/v1/requests/" + id + "/transitions",
+                    "ft-staff",
+                    approve,
+                    "If-Match",
+                    etag)
+                .status())
+        .isEqualTo(200);
+
+    try (var browser = new Browser("zh-CN")) {
+      browser.open("/staff/worklist.xhtml");
+      browser.login("ft-staff");
+      browser.waitFor(By.id("worklist:requests"));
+      assertThat(browser.driver.getPageSource()).contains("待办理").doesNotContain(id);
+      browser.click(By.xpath("//*[@id='worklist:show']//*[contains(@class,'ui-button')][2]"));
+      browser.waitForText(By.id("worklist:requests"), id);
+      assertThat(browser.text(By.id("worklist:requests"))).contains("秦岚").contains("已批准");
+    }
+  }
 }
