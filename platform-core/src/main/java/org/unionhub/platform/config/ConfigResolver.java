@@ -98,7 +98,7 @@ public final class ConfigResolver {
       ModuleDescriptor module,
       List<String> defaultRules,
       List<PublishedLayer> chain) {
-    return new Walk(tenantCode, module, defaultRules, chain, false).run().config();
+    return new Walk(tenantCode, module, defaultRules, chain, false, code -> code).run().config();
   }
 
   /**
@@ -118,9 +118,32 @@ public final class ConfigResolver {
       List<String> defaultRules,
       List<PublishedLayer> ancestors,
       ConfigLayer candidate) {
+    return check(tenantCode, module, defaultRules, ancestors, candidate, code -> code);
+  }
+
+  /**
+   * Like {@link #check(String, ModuleDescriptor, List, List, ConfigLayer)}, with the unions that
+   * set a lock or a bound named in the problems as {@code tenantName} gives them (say, "广东省总工会
+   * (gd)" instead of "gd"): problems are read by union staff, not by programmers.
+   *
+   * @param tenantCode the tenant whose candidate is checked
+   * @param module the module
+   * @param defaultRules the module's default DRL texts
+   * @param ancestors the ancestors' published layers, root first
+   * @param candidate the tenant's draft
+   * @param tenantName how to name a tenant, given its code, in the problems' messages
+   * @return the configuration the candidate would give and its problems
+   */
+  public Resolution check(
+      String tenantCode,
+      ModuleDescriptor module,
+      List<String> defaultRules,
+      List<PublishedLayer> ancestors,
+      ConfigLayer candidate,
+      Function<String, String> tenantName) {
     var chain = new ArrayList<>(ancestors);
     chain.add(new PublishedLayer(tenantCode, 0, 0, candidate));
-    return new Walk(tenantCode, module, defaultRules, chain, true).run();
+    return new Walk(tenantCode, module, defaultRules, chain, true, tenantName).run();
   }
 
   /** Turns a decision table (JSON text) into DRL for a module; a port filled by the rules code. */
@@ -148,6 +171,7 @@ public final class ConfigResolver {
     private final List<String> defaultRules;
     private final List<PublishedLayer> chain;
     private final boolean checkLast;
+    private final Function<String, String> tenantName;
     private final List<ConfigProblem> problems = new ArrayList<>();
     private final Map<String, String> lockedBy = new HashMap<>();
 
@@ -168,7 +192,9 @@ public final class ConfigResolver {
         ModuleDescriptor module,
         List<String> defaultRules,
         List<PublishedLayer> chain,
-        boolean checkLast) {
+        boolean checkLast,
+        Function<String, String> tenantName) {
+      this.tenantName = tenantName;
       this.tenantCode = tenantCode;
       this.module = module;
       this.defaultRules = defaultRules;
@@ -270,6 +296,11 @@ public final class ConfigResolver {
       markLocks();
     }
 
+    /** How a bound's setter is named in a message: the module, or a union by its name. */
+    private String named(String boundBy) {
+      return boundBy == null || "module".equals(boundBy) ? boundBy : tenantName.apply(boundBy);
+    }
+
     /** Whether an item may be set at this layer; records the refusal when checking. */
     private boolean allowed(String path, boolean checked) {
       String locker = lockedBy.get(path);
@@ -282,9 +313,9 @@ public final class ConfigResolver {
                 path,
                 "LOCKED",
                 "此项已被 "
-                    + locker
+                    + tenantName.apply(locker)
                     + " 锁定，不能修改 (locked by "
-                    + locker
+                    + tenantName.apply(locker)
                     + "; it cannot be changed here)"));
       }
       return false;
@@ -316,10 +347,10 @@ public final class ConfigResolver {
                     path,
                     current.min() != null || current.max() != null ? "OUT_OF_BOUNDS" : "INVALID",
                     wrong.zh()
-                        + boundNote(current.min(), current.max(), current.boundBy(), true)
+                        + boundNote(current.min(), current.max(), named(current.boundBy()), true)
                         + " ("
                         + wrong.en()
-                        + boundNote(current.min(), current.max(), current.boundBy(), false)
+                        + boundNote(current.min(), current.max(), named(current.boundBy()), false)
                         + ")"));
           }
         } else {
@@ -349,9 +380,9 @@ public final class ConfigResolver {
                   path,
                   "BOUNDS_TOO_WIDE",
                   "范围只能收窄"
-                      + boundNote(min, max, boundBy, true)
+                      + boundNote(min, max, named(boundBy), true)
                       + " (bounds can only be narrowed"
-                      + boundNote(min, max, boundBy, false)
+                      + boundNote(min, max, named(boundBy), false)
                       + ")"));
         }
       }
@@ -579,14 +610,17 @@ public final class ConfigResolver {
                         + wanted
                         + "个工作日超出范围"
                         + boundNote(
-                            min == null ? 0 : min, max == null ? 365 : max, current.boundBy(), true)
+                            min == null ? 0 : min,
+                            max == null ? 365 : max,
+                            named(current.boundBy()),
+                            true)
                         + " ("
                         + wanted
                         + " working days is out of bounds"
                         + boundNote(
                             min == null ? 0 : min,
                             max == null ? 365 : max,
-                            current.boundBy(),
+                            named(current.boundBy()),
                             false)
                         + ")"));
           }
@@ -610,9 +644,9 @@ public final class ConfigResolver {
                   path + ".bounds",
                   "BOUNDS_TOO_WIDE",
                   "范围只能收窄"
-                      + boundNote(min, max, boundBy, true)
+                      + boundNote(min, max, named(boundBy), true)
                       + " (bounds can only be narrowed"
-                      + boundNote(min, max, boundBy, false)
+                      + boundNote(min, max, named(boundBy), false)
                       + ")"));
         }
       }

@@ -89,6 +89,33 @@ class ConfigResolverTest {
   }
 
   @Test
+  void problemsNameTheUnionThatSetALockOrABoundAsTheCallerNamesIt() {
+    var sz =
+        layer(
+            "gd-sz",
+            1,
+            1,
+            "{\"settings\": {\"reviewDays\": {\"value\": 8}}, \"locks\": [\"settings.reviewDays\"],"
+                + " \"workflow\": {\"submitted\": {\"min\": 5, \"max\": 15}}}");
+    var named =
+        resolver.check(
+            "gd-sz-ft",
+            MODULE,
+            DEFAULT_RULES,
+            List.of(sz),
+            ConfigLayerJson.read(
+                    "{\"settings\": {\"reviewDays\": {\"value\": 9}},"
+                        + " \"workflow\": {\"submitted\": {\"workingDays\": 20}}}")
+                .layer(),
+            code -> code.equals("gd-sz") ? "深圳市总工会 (gd-sz)" : code);
+
+    assertThat(named.problems())
+        .extracting(ConfigProblem::message)
+        .hasSize(2)
+        .allSatisfy(m -> assertThat(m).contains("深圳市总工会 (gd-sz)"));
+  }
+
+  @Test
   void aValueOutsideAnAncestorsBoundsIsRefusedNamingTheBoundAndWhoSetIt() {
     var sz = layer("gd-sz", 1, 1, "{\"workflow\": {\"submitted\": {\"min\": 5, \"max\": 15}}}");
 

@@ -89,7 +89,7 @@ class ConfigBrowserIT {
       assertThat(browser.text(By.id("config:problems")))
           .contains("workflow.submitted.workingDays")
           .contains("5–15")
-          .contains("gd");
+          .contains("广东省总工会 (gd)");
 
       tab(browser, "流程与期限");
       days = browser.driver.findElement(By.cssSelector("input.uh-days-submitted"));

@@ -102,7 +102,8 @@ class ConfigurationApiIT {
     assertThat(errors)
         .filteredOn(e -> e.getString("code").equals("OUT_OF_BOUNDS"))
         .singleElement()
-        .satisfies(e -> assertThat(e.getString("message")).contains("5–15").contains("gd"));
+        .satisfies(
+            e -> assertThat(e.getString("message")).contains("5–15").contains("广东省总工会 (gd)"));
     var modules = (JsonArray) Api.get("/api/v1/tenants/gd-sz-ft/modules", "ft-admin").body();
     JsonObject minimumAge = setting(modules.getJsonObject(0), "minimumAge");
     assertThat(minimumAge.getString("status")).isEqualTo("locked");

@@ -255,7 +255,18 @@ public class ConfigurationService implements ConfigurationSource, ConfigurationA
     }
     return lifecycle
         .resolver()
-        .check(tenantCode, module.descriptor(), lifecycle.defaultRules(module), ancestors, layer);
+        .check(
+            tenantCode,
+            module.descriptor(),
+            lifecycle.defaultRules(module),
+            ancestors,
+            layer,
+            this::tenantLabel);
+  }
+
+  /** A union as problems name it: "广东省总工会 (gd)", or the code alone if it is unknown. */
+  private String tenantLabel(String code) {
+    return tenants.find(code).map(t -> t.name() + " (" + code + ")").orElse(code);
   }
 
   // ---------------------------------------------------------------- editing and publishing
