@@ -7,6 +7,7 @@ import org.unionhub.platform.module.ModuleRegistry;
 import org.unionhub.platform.tenancy.TenantDirectory;
 import org.unionhub.platform.tenancy.TenantView;
 import org.unionhub.sdk.ServiceModuleFactory;
+import org.unionhub.sdk.form.FormField;
 
 /**
  * What people see instead of codes: module names, state labels (from the module's descriptor) and
@@ -48,5 +49,21 @@ public class Labels {
    */
   public String tenant(String code) {
     return code == null ? null : tenants.find(code).map(TenantView::name).orElse(code);
+  }
+
+  /**
+   * A form value as the form shows it: a choice by its label, anything else as it is.
+   *
+   * @param field the form field
+   * @param value the stored value
+   * @param locale the language
+   * @return the text to show
+   */
+  public static String value(FormField field, String value, Locale locale) {
+    return field.choices().stream()
+        .filter(c -> c.value().equals(value))
+        .map(c -> c.label().in(locale))
+        .findFirst()
+        .orElse(value);
   }
 }

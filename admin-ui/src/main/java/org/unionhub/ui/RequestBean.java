@@ -171,7 +171,8 @@ public class RequestBean implements Serializable {
     for (FormField field : descriptor.form()) {
       if (data.containsKey(field.name())) {
         shown.add(
-            new Field(field.label().in(locale), display(field, data.get(field.name()), locale)));
+            new Field(
+                field.label().in(locale), Labels.value(field, data.get(field.name()), locale)));
       }
     }
     fields = List.copyOf(shown);
@@ -240,14 +241,6 @@ public class RequestBean implements Serializable {
     } catch (NotVisibleException e) {
       found = false;
     }
-  }
-
-  private static String display(FormField field, String value, Locale locale) {
-    return field.choices().stream()
-        .filter(c -> c.value().equals(value))
-        .map(c -> c.label().in(locale))
-        .findFirst()
-        .orElse(value);
   }
 
   private static String actionLabel(ModuleDescriptor d, String action, Locale locale) {

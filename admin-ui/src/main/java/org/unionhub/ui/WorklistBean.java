@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.unionhub.platform.module.ModuleRegistry;
 import org.unionhub.platform.request.RequestService;
 import org.unionhub.platform.request.ServiceRequest;
 import org.unionhub.platform.security.Caller;
@@ -33,7 +34,7 @@ public class WorklistBean implements Serializable {
     private final String id;
     private final String tenantName;
     private final String moduleName;
-    private final String applicant;
+    private final String summary;
     private final String stateLabel;
     private final String submitted;
     private final LocalDate dueDate;
@@ -45,7 +46,7 @@ public class WorklistBean implements Serializable {
         String id,
         String tenantName,
         String moduleName,
-        String applicant,
+        String summary,
         String stateLabel,
         String submitted,
         LocalDate dueDate,
@@ -55,7 +56,7 @@ public class WorklistBean implements Serializable {
       this.id = id;
       this.tenantName = tenantName;
       this.moduleName = moduleName;
-      this.applicant = applicant;
+      this.summary = summary;
       this.stateLabel = stateLabel;
       this.submitted = submitted;
       this.dueDate = dueDate;
@@ -76,8 +77,8 @@ public class WorklistBean implements Serializable {
       return moduleName;
     }
 
-    public String getApplicant() {
-      return applicant;
+    public String getSummary() {
+      return summary;
     }
 
     public String getStateLabel() {
@@ -109,6 +110,7 @@ public class WorklistBean implements Serializable {
   @Inject RequestService requests;
   @Inject TenantDirectory tenants;
   @Inject Labels labels;
+  @Inject ModuleRegistry modules;
   @Inject LocaleBean localeBean;
 
   private List<Row> rows;
@@ -186,12 +188,25 @@ public class WorklistBean implements Serializable {
         r.getId().toString(),
         labels.tenant(r.getTenantId()),
         labels.module(r.getModule(), locale),
-        data.getOrDefault("name", ""),
+        summary(r.getModule(), data, locale),
         labels.state(r.getModule(), r.getState(), locale),
         TIME.format(r.getSubmittedAt()),
         r.getDueDate(),
         r.getDueDate() != null && r.getDueDate().isBefore(today),
         r.getFlaggedReason(),
         labels.tenant(r.getEscalatedTo()));
+  }
+
+  /** The values of the fields the module shows in the worklist, as the form would show them. */
+  private String summary(String moduleId, Map<String, String> data, Locale locale) {
+    return modules
+        .find(moduleId)
+        .map(
+            m ->
+                m.descriptor().worklistForm().stream()
+                    .filter(f -> data.get(f.name()) != null && !data.get(f.name()).isBlank())
+                    .map(f -> Labels.value(f, data.get(f.name()), locale))
+                    .collect(java.util.stream.Collectors.joining(" · ")))
+        .orElse("");
   }
 }

@@ -22,6 +22,8 @@ import org.unionhub.sdk.workflow.WorkflowDefinition;
  * @param settings the values tenants may adapt, with types, defaults and bounds
  * @param permissions what the module lets people do beyond workflow transitions
  * @param scenarios tests of the default rules; they also gate every tenant's publish
+ * @param worklistFields the form fields staff see for each request in the worklist, in order (since
+ *     0.3); when empty, the first form field
  * @since 0.1
  */
 public record ModuleDescriptor(
@@ -34,7 +36,8 @@ public record ModuleDescriptor(
     List<String> defaultRules,
     List<Setting> settings,
     List<Permission> permissions,
-    List<RuleScenario> scenarios) {
+    List<RuleScenario> scenarios,
+    List<String> worklistFields) {
 
   private static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]{1,39}");
 
@@ -50,6 +53,47 @@ public record ModuleDescriptor(
     settings = settings == null ? List.of() : List.copyOf(settings);
     permissions = permissions == null ? List.of() : List.copyOf(permissions);
     scenarios = scenarios == null ? List.of() : List.copyOf(scenarios);
+    worklistFields = worklistFields == null ? List.of() : List.copyOf(worklistFields);
+  }
+
+  /**
+   * A descriptor without worklist fields: the worklist shows the first form field.
+   *
+   * @param id the module id
+   * @param version the version
+   * @param name display name
+   * @param form the form
+   * @param workflow the workflow
+   * @param factTypes the fact types
+   * @param defaultRules the default rule resources
+   * @param settings the settings
+   * @param permissions the permissions
+   * @param scenarios the rule scenarios
+   * @since 0.2
+   */
+  public ModuleDescriptor(
+      String id,
+      String version,
+      LocalizedText name,
+      List<FormField> form,
+      WorkflowDefinition workflow,
+      List<Class<?>> factTypes,
+      List<String> defaultRules,
+      List<Setting> settings,
+      List<Permission> permissions,
+      List<RuleScenario> scenarios) {
+    this(
+        id,
+        version,
+        name,
+        form,
+        workflow,
+        factTypes,
+        defaultRules,
+        settings,
+        permissions,
+        scenarios,
+        null);
   }
 
   /**
@@ -72,7 +116,7 @@ public record ModuleDescriptor(
       WorkflowDefinition workflow,
       List<Class<?>> factTypes,
       List<String> defaultRules) {
-    this(id, version, name, form, workflow, factTypes, defaultRules, null, null, null);
+    this(id, version, name, form, workflow, factTypes, defaultRules, null, null, null, null);
   }
 
   /**
@@ -93,7 +137,8 @@ public record ModuleDescriptor(
         defaultRules,
         declared,
         permissions,
-        scenarios);
+        scenarios,
+        worklistFields);
   }
 
   /**
@@ -105,7 +150,17 @@ public record ModuleDescriptor(
    */
   public ModuleDescriptor withPermissions(List<Permission> declared) {
     return new ModuleDescriptor(
-        id, version, name, form, workflow, factTypes, defaultRules, settings, declared, scenarios);
+        id,
+        version,
+        name,
+        form,
+        workflow,
+        factTypes,
+        defaultRules,
+        settings,
+        declared,
+        scenarios,
+        worklistFields);
   }
 
   /**
@@ -126,7 +181,44 @@ public record ModuleDescriptor(
         defaultRules,
         settings,
         permissions,
-        declared);
+        declared,
+        worklistFields);
+  }
+
+  /**
+   * This descriptor with the form fields staff see for each request in the worklist.
+   *
+   * @param fieldNames names of form fields, in the order of the columns
+   * @return a new descriptor
+   * @since 0.3
+   */
+  public ModuleDescriptor withWorklistFields(List<String> fieldNames) {
+    return new ModuleDescriptor(
+        id,
+        version,
+        name,
+        form,
+        workflow,
+        factTypes,
+        defaultRules,
+        settings,
+        permissions,
+        scenarios,
+        fieldNames);
+  }
+
+  /**
+   * The form fields the worklist shows for a request of this module: those declared, or the first
+   * form field when none are.
+   *
+   * @return form fields, in order
+   * @since 0.3
+   */
+  public List<FormField> worklistForm() {
+    if (worklistFields.isEmpty()) {
+      return form.isEmpty() ? List.of() : List.of(form.get(0));
+    }
+    return worklistFields.stream().map(this::field).filter(Objects::nonNull).toList();
   }
 
   /**
@@ -209,6 +301,14 @@ public record ModuleDescriptor(
         problems.add("a rule scenario needs a name and an expectation");
       } else if (!scenarioNames.add(scenario.name())) {
         problems.add("rule scenario '" + scenario.name() + "' is declared twice");
+      }
+    }
+    var shown = new java.util.HashSet<String>();
+    for (String fieldName : worklistFields) {
+      if (field(fieldName) == null) {
+        problems.add("worklist field '" + fieldName + "' is not a form field");
+      } else if (!shown.add(fieldName)) {
+        problems.add("worklist field '" + fieldName + "' is listed twice");
       }
     }
     for (String resource : defaultRules) {

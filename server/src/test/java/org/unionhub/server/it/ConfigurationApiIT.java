@@ -337,6 +337,8 @@ class ConfigurationApiIT {
             .orElseThrow();
     assertThat(address.getJsonObject("label").getString("zh")).isEqualTo("详细住址");
     assertThat(address.getString("source")).isEqualTo("gd-sz");
+    assertThat(ns.getJsonArray("worklistFields").toString())
+        .isEqualTo("[\"name\",\"employerName\",\"employmentType\"]");
   }
 
   @Test

@@ -44,6 +44,8 @@ class WorklistBrowserIT {
       assertThat(browser.driver.getTitle()).isEqualTo("待办事项");
       assertThat(page).contains(id).contains("黄晓燕").contains("入会申请").contains("待审核");
       assertThat(page).contains("福田区总工会");
+      // The enrollment module's worklist fields: name, employer and employment type (its label).
+      assertThat(page).contains("黄晓燕 · 深圳市福田区星河科技有限公司 · 劳动合同用工").contains("摘要");
     }
   }
 

@@ -58,6 +58,9 @@ public final class ConfigViews {
               f.from()));
     }
     b.add("form", form);
+    JsonArrayBuilder worklist = Json.createArrayBuilder();
+    c.module().worklistForm().forEach(f -> worklist.add(f.name()));
+    b.add("worklistFields", worklist);
     JsonArrayBuilder steps = Json.createArrayBuilder();
     for (EffectiveConfig.EffectiveStep s : c.steps().values()) {
       JsonObjectBuilder step =

@@ -132,7 +132,8 @@ public final class EnrollmentModuleFactory implements ServiceModuleFactory {
                   new RuleScenario(
                       "超过退休年龄需复核 (past retirement age is flagged)",
                       Map.of("idNumber", "440305195001011231"),
-                      new RuleScenario.Expectation(List.of(), true, null, null))));
+                      new RuleScenario.Expectation(List.of(), true, null, null))))
+          .withWorklistFields(List.of("name", "employerName", "employmentType"));
 
   @Override
   public ModuleDescriptor descriptor() {
