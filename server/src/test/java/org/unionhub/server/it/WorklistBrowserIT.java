@@ -19,6 +19,17 @@ class WorklistBrowserIT {
 
   private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
 
+  /** Submits an enrollment at 福田区's company union through the API; returns the request id. */
+  private static String submit(String user, String name, String idNumber) {
+    var created =
+        Api.post(
+            "/api/v1/tenants/gd-sz-ft-001/modules/enrollment/requests",
+            user,
+            Api.enrollment(name, idNumber));
+    assertThat(created.status()).as(created.raw()).isEqualTo(201);
+    return created.json().getString("id");
+  }
+
   @Deployment(testable = false)
   static WebArchive deployment() {
     return Deployments.unionhub();
@@ -26,13 +37,7 @@ class WorklistBrowserIT {
 
   @Test
   void ftStaffSeesTheNewApplicationInTheWorklistAfterLoggingIn() throws Exception {
-    var created =
-        Api.post(
-            "/api/v1/tenants/gd-sz-ft-001/modules/enrollment/requests",
-            "worker1",
-            Api.enrollment("黄晓燕", Api.idNumber(TODAY.minusYears(25), 517)));
-    assertThat(created.status()).as(created.raw()).isEqualTo(201);
-    String id = created.json().getString("id");
+    String id = submit("worker1", "黄晓燕", Api.idNumber(TODAY.minusYears(25), 517));
 
     try (var browser = new Browser("zh-CN")) {
       browser.open("/staff/worklist.xhtml");
@@ -51,13 +56,7 @@ class WorklistBrowserIT {
 
   @Test
   void staffOfAnotherDistrictDoNotSeeIt() throws Exception {
-    var created =
-        Api.post(
-            "/api/v1/tenants/gd-sz-ft-001/modules/enrollment/requests",
-            "worker2",
-            Api.enrollment("欧阳娜", Api.idNumber(TODAY.minusYears(40), 518)));
-    assertThat(created.status()).isEqualTo(201);
-    String id = created.json().getString("id");
+    String id = submit("worker2", "欧阳娜", Api.idNumber(TODAY.minusYears(40), 518));
 
     try (var browser = new Browser("zh-CN")) {
       browser.open("/staff/worklist.xhtml");
@@ -87,13 +86,7 @@ class WorklistBrowserIT {
   void aTenantAdminRevealsTheFullIdNumberOnTheRequestPageAndStaffHaveNoSuchButton()
       throws Exception {
     String idNumber = Api.idNumber(TODAY.minusYears(31), 519);
-    var created =
-        Api.post(
-            "/api/v1/tenants/gd-sz-ft-001/modules/enrollment/requests",
-            "worker3",
-            Api.enrollment("司马静", idNumber));
-    assertThat(created.status()).as(created.raw()).isEqualTo(201);
-    String id = created.json().getString("id");
+    String id = submit("worker3", "司马静", idNumber);
 
     try (var browser = new Browser("zh-CN")) {
       browser.open("/staff/requests/" + id);
@@ -125,13 +118,7 @@ class WorklistBrowserIT {
 
   @Test
   void finishedRequestsLeaveTheWorklistAndShowUnderAll() throws Exception {
-    var created =
-        Api.post(
-            "/api/v1/tenants/gd-sz-ft-001/modules/enrollment/requests",
-            "worker1",
-            Api.enrollment("秦岚", Api.idNumber(TODAY.minusYears(28), 520)));
-    assertThat(created.status()).as(created.raw()).isEqualTo(201);
-    String id = created.json().getString("id");
+    String id = submit("worker1", "秦岚", Api.idNumber(TODAY.minusYears(28), 520));
     String etag = Api.get("/api/v1/requests/" + id, "ft-staff").etag();
     var approve = jakarta.json.Json.createObjectBuilder().add("action", "approve").build();
     assertThat(
