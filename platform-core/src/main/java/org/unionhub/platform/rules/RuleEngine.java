@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
@@ -227,7 +229,7 @@ public class RuleEngine {
           byHash.computeIfAbsent(
               hash,
               h -> {
-                KieBase kieBase = compile(h, sources);
+                KieBase kieBase = compileOnOwnThread(h, sources);
                 return new Compiled(kieBase, JoinBudget.of(kieBase));
               });
     }
@@ -286,6 +288,33 @@ public class RuleEngine {
 
     boolean halted() {
       return halted;
+    }
+  }
+
+  /**
+   * Compiles on a thread that ends with the compilation. The Java compiler Drools uses (ECJ) keeps
+   * a cache in a static ThreadLocal it never removes; left on one of the server's pooled request
+   * threads, that cache holds the application's class loader, and every class it loaded, after the
+   * application is undeployed. A thread start is nothing beside a compilation.
+   */
+  private KieBase compileOnOwnThread(String hash, List<String> sources) {
+    FutureTask<KieBase> task = new FutureTask<>(() -> compile(hash, sources));
+    Thread thread = new Thread(task, "unionhub-rule-compiler");
+    thread.setDaemon(true);
+    thread.start();
+    try {
+      return task.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while rules were compiling", e);
     }
   }
 
