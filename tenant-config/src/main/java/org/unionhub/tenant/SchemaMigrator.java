@@ -3,6 +3,8 @@ package org.unionhub.tenant;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import javax.sql.DataSource;
 import liquibase.Scope;
 import liquibase.changelog.ChangeLogParameters;
@@ -62,28 +64,52 @@ public final class SchemaMigrator {
     } catch (java.sql.SQLException e) {
       throw new LiquibaseException(e);
     }
+    // Liquibase keeps its scope manager in an InheritableThreadLocal it never removes. Left on a
+    // pooled server thread, and copied into every thread created from it later, it would hold the
+    // application's class loader after an undeploy; so Liquibase runs on a thread of its own.
+    FutureTask<Void> update =
+        new FutureTask<>(
+            () -> {
+              update(connection, contexts, appRole);
+              return null;
+            });
+    Thread thread = new Thread(update, "unionhub-schema-migration");
+    thread.setDaemon(true);
+    thread.start();
+    try {
+      update.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof LiquibaseException l) {
+        throw l;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw new LiquibaseException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new LiquibaseException("interrupted while the schema was migrating", e);
+    }
+  }
+
+  private static void update(Connection connection, String contexts, String appRole)
+      throws Exception {
     Database database =
         DatabaseFactory.getInstance()
             .findCorrectDatabaseImplementation(new JdbcConnection(connection));
-    try {
-      Scope.child(
-          Map.of(
-              Scope.Attr.resourceAccessor.name(),
-              new ClassLoaderResourceAccessor(SchemaMigrator.class.getClassLoader())),
-          () ->
-              new CommandScope(UpdateCommandStep.COMMAND_NAME)
-                  .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
-                  .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, CHANGELOG)
-                  .addArgumentValue(UpdateCommandStep.CONTEXTS_ARG, contexts)
-                  .addArgumentValue(
-                      DatabaseChangelogCommandStep.CHANGELOG_PARAMETERS,
-                      parameters(database, appRole))
-                  .execute());
-    } catch (LiquibaseException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new LiquibaseException(e);
-    }
+    Scope.child(
+        Map.of(
+            Scope.Attr.resourceAccessor.name(),
+            new ClassLoaderResourceAccessor(SchemaMigrator.class.getClassLoader())),
+        () ->
+            new CommandScope(UpdateCommandStep.COMMAND_NAME)
+                .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
+                .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, CHANGELOG)
+                .addArgumentValue(UpdateCommandStep.CONTEXTS_ARG, contexts)
+                .addArgumentValue(
+                    DatabaseChangelogCommandStep.CHANGELOG_PARAMETERS,
+                    parameters(database, appRole))
+                .execute());
   }
 
   private static ChangeLogParameters parameters(Database database, String appRole) {
