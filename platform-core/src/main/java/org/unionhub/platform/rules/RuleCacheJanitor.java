@@ -29,7 +29,10 @@ public class RuleCacheJanitor {
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object event) {
     Duration idle = Duration.ofMinutes(Long.getLong("unionhub.rules.idle-minutes", 30));
-    long every = Math.max(1, idle.toMinutes() / 3);
+    // The server's scheduler keeps a cancelled task queued, with this application's class loader,
+    // until it would next have run: at most 30 seconds between checks rather than a third of the
+    // idle time (ten minutes by default) lets an undeployed application's classes go within 30 s.
+    long every = Math.max(1, Math.min(idle.toSeconds() / 3, 30));
     task =
         scheduler.scheduleWithFixedDelay(
             () -> {
@@ -40,7 +43,7 @@ public class RuleCacheJanitor {
             },
             every,
             every,
-            TimeUnit.MINUTES);
+            TimeUnit.SECONDS);
   }
 
   @PreDestroy
