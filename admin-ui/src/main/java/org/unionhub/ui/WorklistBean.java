@@ -15,6 +15,8 @@ import java.util.Map;
 import org.unionhub.platform.module.ModuleRegistry;
 import org.unionhub.platform.request.RequestService;
 import org.unionhub.platform.request.ServiceRequest;
+import org.unionhub.platform.request.WorklistCursor;
+import org.unionhub.platform.request.WorklistPage;
 import org.unionhub.platform.security.Caller;
 import org.unionhub.platform.tenancy.TenantDirectory;
 
@@ -115,6 +117,10 @@ public class WorklistBean implements Serializable {
 
   private List<Row> rows;
   private String scopeNames;
+
+  /** Per union, where its next page starts: "" before the first, null when there is no more. */
+  private java.util.LinkedHashMap<String, String> cursors;
+
   private String show = "open";
 
   public List<Row> getRows() {
@@ -161,26 +167,60 @@ public class WorklistBean implements Serializable {
   }
 
   private void load() {
-    Locale locale = localeBean.getLocale();
-    var result = new ArrayList<Row>();
     var names = new ArrayList<String>();
-    LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    cursors = new java.util.LinkedHashMap<>();
     for (String code : caller.tenants().stream().sorted().toList()) {
       var tenant = tenants.find(code);
       if (tenant.isEmpty()) {
         continue;
       }
       names.add(tenant.get().name());
-      boolean open = "open".equals(show);
-      for (ServiceRequest r :
-          requests.worklist(caller, code, null, null, open, null, PAGE).items()) {
+      cursors.put(code, "");
+    }
+    rows = List.of();
+    scopeNames = String.join("、", names);
+    more();
+  }
+
+  /** Loads the next page of every union whose list goes on, and adds it to the rows. */
+  public void more() {
+    if (rows == null) {
+      load();
+      return;
+    }
+    Locale locale = localeBean.getLocale();
+    LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    var result = new ArrayList<>(rows);
+    for (var entry : cursors.entrySet()) {
+      if (entry.getValue() == null) {
+        continue;
+      }
+      WorklistPage page =
+          requests.worklist(
+              caller,
+              entry.getKey(),
+              null,
+              null,
+              "open".equals(show),
+              entry.getValue().isEmpty() ? null : WorklistCursor.decode(entry.getValue()),
+              PAGE);
+      for (ServiceRequest r : page.items()) {
         result.add(row(r, requests.maskedData(r), locale, today));
       }
+      // Cursors are kept encoded: the bean lives in the view and must serialize.
+      entry.setValue(page.next() == null ? null : page.next().encode());
     }
     // Newest first, as the API answers; the due-date column sorts by urgency on a click.
     result.sort(Comparator.comparing(Row::getSubmitted).reversed());
     rows = List.copyOf(result);
-    scopeNames = String.join("、", names);
+  }
+
+  /**
+   * @return whether some union's list goes on beyond the rows loaded
+   */
+  public boolean isMoreAvailable() {
+    getRows();
+    return cursors.values().stream().anyMatch(java.util.Objects::nonNull);
   }
 
   private Row row(ServiceRequest r, Map<String, String> data, Locale locale, LocalDate today) {

@@ -62,7 +62,7 @@ final class Browser implements AutoCloseable {
    * Waits for a condition; when it never holds, keeps a screenshot and the page source in the test
    * logs so that a failure on CI can be read afterwards.
    */
-  private <T> T await(org.openqa.selenium.support.ui.ExpectedCondition<T> condition, int seconds) {
+  <T> T await(org.openqa.selenium.support.ui.ExpectedCondition<T> condition, int seconds) {
     try {
       return new WebDriverWait(driver, Duration.ofSeconds(seconds)).until(condition);
     } catch (org.openqa.selenium.TimeoutException e) {

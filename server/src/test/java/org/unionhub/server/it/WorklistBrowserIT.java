@@ -141,4 +141,23 @@ class WorklistBrowserIT {
       assertThat(browser.text(By.id("worklist:requests"))).contains("秦岚").contains("已批准");
     }
   }
+
+  @Test
+  void aLongWorklistLoadsMoreOnRequest() throws Exception {
+    // More open requests than one page (100 per union) holds, whatever other tests left behind.
+    for (int i = 0; i < 101; i++) {
+      submit("worker2", "批量" + i, Api.idNumber(TODAY.minusYears(20 + i % 30), 600 + i));
+    }
+
+    try (var browser = new Browser("zh-CN")) {
+      browser.open("/staff/worklist.xhtml");
+      browser.login("ft-staff");
+      browser.waitFor(By.id("worklist:requests"));
+      assertThat(browser.text(By.id("worklist:count"))).isEqualTo("已列出 100 件");
+      browser.click(By.id("worklist:more"));
+      browser.await(d -> !d.findElement(By.id("worklist:count")).getText().equals("已列出 100 件"), 30);
+      int listed = Integer.parseInt(browser.text(By.id("worklist:count")).replaceAll("[^0-9]", ""));
+      assertThat(listed).isGreaterThan(100).isLessThanOrEqualTo(200);
+    }
+  }
 }
