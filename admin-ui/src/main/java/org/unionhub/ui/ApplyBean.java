@@ -34,26 +34,6 @@ public class ApplyBean implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  /** A value and a label. */
-  public static final class Option implements Serializable {
-    private static final long serialVersionUID = 1L;
-    private final String value;
-    private final String label;
-
-    Option(String value, String label) {
-      this.value = value;
-      this.label = label;
-    }
-
-    public String getValue() {
-      return value;
-    }
-
-    public String getLabel() {
-      return label;
-    }
-  }
-
   /** One input of the form, with what the user typed and what was wrong with it. */
   public static final class Input implements Serializable {
     private static final long serialVersionUID = 1L;

@@ -157,11 +157,11 @@ public class AuditBean implements Serializable {
   /**
    * @return the tenants the caller may filter on
    */
-  public List<TenantsBean.Option> getTenants() {
+  public List<Option> getTenants() {
     return administration.adminTree(caller).stream()
         .map(TenantAdministration.AdminView::tenant)
         .sorted(Comparator.comparing(TenantView::code))
-        .map(t -> new TenantsBean.Option(t.code(), t.name() + " (" + t.code() + ")"))
+        .map(t -> new Option(t.code(), t.name() + " (" + t.code() + ")"))
         .toList();
   }
 

@@ -142,26 +142,6 @@ public class CalendarBean implements Serializable {
     }
   }
 
-  /** A value and a label. */
-  public static final class Option implements Serializable {
-    private static final long serialVersionUID = 1L;
-    private final String value;
-    private final String label;
-
-    Option(String value, String label) {
-      this.value = value;
-      this.label = label;
-    }
-
-    public String getValue() {
-      return value;
-    }
-
-    public String getLabel() {
-      return label;
-    }
-  }
-
   @Inject Caller caller;
   @Inject CalendarService calendar;
   @Inject TenantDirectory tenants;

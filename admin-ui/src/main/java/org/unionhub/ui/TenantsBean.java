@@ -90,26 +90,6 @@ public class TenantsBean implements Serializable {
     }
   }
 
-  /** A value and its label. */
-  public static final class Option implements Serializable {
-    private static final long serialVersionUID = 1L;
-    private final String value;
-    private final String label;
-
-    Option(String value, String label) {
-      this.value = value;
-      this.label = label;
-    }
-
-    public String getValue() {
-      return value;
-    }
-
-    public String getLabel() {
-      return label;
-    }
-  }
-
   @Inject Caller caller;
   @Inject TenantAdministration administration;
 

@@ -3,8 +3,6 @@ package org.unionhub.tenant;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import javax.sql.DataSource;
 import liquibase.Scope;
 import liquibase.changelog.ChangeLogParameters;
@@ -17,6 +15,7 @@ import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.exception.LiquibaseException;
 import liquibase.resource.ClassLoaderResourceAccessor;
+import org.unionhub.platform.OwnThread;
 
 /** Brings a database to UnionHub's schema with the Liquibase changelog; the only way DDL runs. */
 public final class SchemaMigrator {
@@ -67,29 +66,18 @@ public final class SchemaMigrator {
     // Liquibase keeps its scope manager in an InheritableThreadLocal it never removes. Left on a
     // pooled server thread, and copied into every thread created from it later, it would hold the
     // application's class loader after an undeploy; so Liquibase runs on a thread of its own.
-    FutureTask<Void> update =
-        new FutureTask<>(
-            () -> {
-              update(connection, contexts, appRole);
-              return null;
-            });
-    Thread thread = new Thread(update, "unionhub-schema-migration");
-    thread.setDaemon(true);
-    thread.start();
-    try {
-      update.get();
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof LiquibaseException l) {
-        throw l;
-      }
-      if (e.getCause() instanceof Error error) {
-        throw error;
-      }
-      throw new LiquibaseException(e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new LiquibaseException("interrupted while the schema was migrating", e);
-    }
+    OwnThread.call(
+        "unionhub-schema-migration",
+        () -> {
+          try {
+            update(connection, contexts, appRole);
+          } catch (LiquibaseException e) {
+            throw e;
+          } catch (Exception e) {
+            throw new LiquibaseException(e);
+          }
+          return null;
+        });
   }
 
   private static void update(Connection connection, String contexts, String appRole)

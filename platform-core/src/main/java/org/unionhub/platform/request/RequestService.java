@@ -37,6 +37,7 @@ import org.unionhub.sdk.ServiceModule;
 import org.unionhub.sdk.ServiceModuleFactory;
 import org.unionhub.sdk.Submission;
 import org.unionhub.sdk.form.FormField;
+import org.unionhub.sdk.workflow.State;
 
 /** Use cases on service requests: submit, list, read, act. */
 @ApplicationScoped
@@ -287,23 +288,21 @@ public class RequestService {
       jpql.append(" and r.state = :state");
     }
     // Finished means a terminal state of the request's own module: state names are per module.
-    var finished = new LinkedHashMap<String, List<String>>();
+    var finished = new LinkedHashMap<String, Object>();
     if (open) {
       for (ServiceModuleFactory m : modules.all()) {
+        String id = m.descriptor().id();
         List<String> terminal =
             m.descriptor().workflow().states().stream()
-                .filter(org.unionhub.sdk.workflow.State::terminal)
-                .map(org.unionhub.sdk.workflow.State::name)
+                .filter(State::terminal)
+                .map(State::name)
                 .toList();
-        if (!terminal.isEmpty() && (moduleId == null || moduleId.equals(m.descriptor().id()))) {
-          finished.put(m.descriptor().id(), terminal);
+        if (!terminal.isEmpty() && (moduleId == null || moduleId.equals(id))) {
+          int i = finished.size() / 2;
+          jpql.append(" and not (r.module = :fm" + i + " and r.state in :fs" + i + ")");
+          finished.put("fm" + i, id);
+          finished.put("fs" + i, terminal);
         }
-      }
-      int i = 0;
-      for (String ignored : finished.keySet()) {
-        jpql.append(" and not (r.module = :fm").append(i).append(" and r.state in :fs").append(i);
-        jpql.append(")");
-        i++;
       }
     }
     if (after != null) {
@@ -312,11 +311,7 @@ public class RequestService {
     jpql.append(" order by r.submittedAt desc, r.id desc");
     var query =
         em.createQuery(jpql.toString(), ServiceRequest.class).setParameter("tenants", subtree);
-    int f = 0;
-    for (var entry : finished.entrySet()) {
-      query.setParameter("fm" + f, entry.getKey()).setParameter("fs" + f, entry.getValue());
-      f++;
-    }
+    finished.forEach(query::setParameter);
     if (moduleId != null) {
       query.setParameter("module", moduleId);
     }

@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
@@ -19,6 +17,7 @@ import org.kie.api.builder.ReleaseId;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.AgendaFilter;
 import org.kie.api.runtime.rule.Match;
+import org.unionhub.platform.OwnThread;
 
 /**
  * Compiles rule text to KieBases and evaluates them. KieBases are cached by the SHA-256 of the
@@ -229,7 +228,11 @@ public class RuleEngine {
           byHash.computeIfAbsent(
               hash,
               h -> {
-                KieBase kieBase = compileOnOwnThread(h, sources);
+                // On a thread that ends with the compilation: ECJ, the Java compiler Drools uses,
+                // keeps
+                // a cache in a static ThreadLocal it never removes (see OwnThread).
+                KieBase kieBase =
+                    OwnThread.call("unionhub-rule-compiler", () -> compile(h, sources));
                 return new Compiled(kieBase, JoinBudget.of(kieBase));
               });
     }
@@ -288,33 +291,6 @@ public class RuleEngine {
 
     boolean halted() {
       return halted;
-    }
-  }
-
-  /**
-   * Compiles on a thread that ends with the compilation. The Java compiler Drools uses (ECJ) keeps
-   * a cache in a static ThreadLocal it never removes; left on one of the server's pooled request
-   * threads, that cache holds the application's class loader, and every class it loaded, after the
-   * application is undeployed. A thread start is nothing beside a compilation.
-   */
-  private KieBase compileOnOwnThread(String hash, List<String> sources) {
-    FutureTask<KieBase> task = new FutureTask<>(() -> compile(hash, sources));
-    Thread thread = new Thread(task, "unionhub-rule-compiler");
-    thread.setDaemon(true);
-    thread.start();
-    try {
-      return task.get();
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      if (e.getCause() instanceof Error error) {
-        throw error;
-      }
-      throw new IllegalStateException(e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while rules were compiling", e);
     }
   }
 
