@@ -1,31 +1,25 @@
 package org.unionhub.sdk;
 
-import java.util.List;
 import java.util.Set;
 
 /**
- * Something a module lets people do beyond the workflow's transitions, for example reading an
- * applicant's full ID number. The platform shows permissions to admins and grants each to the roles
- * named here.
+ * Something a module lets people do beyond workflow transitions, held by roles. The platform
+ * enforces the permissions it knows (such as {@link #REVEAL_IDENTIFIERS}); a platform admin holds
+ * every permission.
  *
- * @param name the permission's name, {@code [a-z][a-z0-9.-]{1,63}}, unique in the module
- * @param label what admins see
- * @param roles the roles holding the permission: {@code staff}, {@code tenant-admin}, {@code
- *     member}
- * @since 0.2
+ * @param name lower-case name, {@code [a-z][a-z0-9.-]{1,63}}
+ * @param label what the permission allows, for the admin console
+ * @param roles the roles that hold it
+ * @since 0.2 (roles as {@link Role} since 1.0)
  */
-public record Permission(String name, LocalizedText label, Set<String> roles) {
+public record Permission(String name, LocalizedText label, Set<Role> roles) {
 
   /**
-   * The permission to see identifiers (resident ID numbers) unmasked. A module that declares it
-   * lets the roles named there ask for a request's full data; every such reveal is audited.
+   * Seeing a request's full ID numbers instead of masked ones; every use is audited.
    *
    * @since 0.2
    */
   public static final String REVEAL_IDENTIFIERS = "reveal-identifiers";
-
-  /** The roles a permission may name. */
-  public static final List<String> ROLES = List.of("staff", "tenant-admin", "member");
 
   /**
    * Copies the roles; null becomes empty.
@@ -37,13 +31,14 @@ public record Permission(String name, LocalizedText label, Set<String> roles) {
   }
 
   /**
-   * Whether someone with these roles holds the permission. Platform admins hold every permission.
+   * Whether a caller with these roles holds the permission.
    *
    * @param callerRoles the caller's roles
-   * @return whether the permission is held
-   * @since 0.2
+   * @return true for a platform admin or a caller holding one of the permission's roles
+   * @since 1.0
    */
-  public boolean heldBy(Set<String> callerRoles) {
-    return callerRoles.contains("platform-admin") || roles.stream().anyMatch(callerRoles::contains);
+  public boolean heldBy(Set<Role> callerRoles) {
+    return callerRoles.contains(Role.PLATFORM_ADMIN)
+        || roles.stream().anyMatch(callerRoles::contains);
   }
 }

@@ -1,21 +1,18 @@
 package org.unionhub.sdk;
 
 /**
- * Entry point of a service module, discovered by the platform with {@link java.util.ServiceLoader}
- * (list the implementation in {@code META-INF/services/org.unionhub.sdk.ServiceModuleFactory}).
- *
- * <p>A factory is a singleton for the life of the platform: {@link #init()} is called once after
- * discovery, {@link #create()} for each use, and {@link #close()} at shutdown. Factories must be
- * cheap to construct and hold no per-tenant state.
+ * The entry point of a module, found with {@link java.util.ServiceLoader} (name the class in {@code
+ * META-INF/services/org.unionhub.sdk.ServiceModuleFactory}). A singleton with an explicit life: the
+ * platform reads {@link #descriptor()} and checks it when the application starts, calls {@link
+ * #init(ModuleContext)} once, {@link #create(ModuleContext)} whenever it needs the module at work,
+ * and {@link #close()} when the application stops.
  *
  * @since 0.1
  */
 public interface ServiceModuleFactory {
 
   /**
-   * The module id, a lower-case identifier used in URLs, for example {@code enrollment}.
-   *
-   * @return the id; equal to {@link ModuleDescriptor#id()}
+   * @return the module's id; by default the descriptor's
    * @since 0.1
    */
   default String getId() {
@@ -23,39 +20,38 @@ public interface ServiceModuleFactory {
   }
 
   /**
-   * Everything the platform needs to know about this module, as data.
-   *
-   * @return the descriptor, the same instance on every call
+   * @return what the module is, as data; the same object on every call
    * @since 0.1
    */
   ModuleDescriptor descriptor();
 
   /**
-   * Creates a per-use module instance. Instances are cheap and closed after use.
+   * Called once, after the descriptor was accepted and before the first {@link
+   * #create(ModuleContext)}.
    *
-   * @return a new module instance
-   * @since 0.1
+   * @param context what the platform offers the module
+   * @since 1.0
    */
-  ServiceModule create();
+  default void init(ModuleContext context) {}
 
   /**
-   * Called once after discovery, before the first {@link #create()}.
+   * The module at work. Cheap: the platform may call it per use.
    *
-   * @since 0.1
+   * @param context what the platform offers the module
+   * @return the module
+   * @since 1.0
    */
-  default void init() {}
+  ServiceModule create(ModuleContext context);
 
   /**
-   * Called once when the platform shuts down.
+   * Called once when the application stops.
    *
    * @since 0.1
    */
   default void close() {}
 
   /**
-   * Orders modules in lists; lower comes first.
-   *
-   * @return the order, 0 by default
+   * @return the module's place in lists such as the service hall; lower first
    * @since 0.1
    */
   default int order() {
