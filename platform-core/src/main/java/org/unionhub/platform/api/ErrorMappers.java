@@ -108,6 +108,16 @@ public final class ErrorMappers {
     }
   }
 
+  /** 409: a once-per-member action taken a second time; nothing was stored. */
+  @Provider
+  public static class AlreadyTaken
+      implements ExceptionMapper<org.unionhub.platform.item.AlreadyTakenException> {
+    @Override
+    public Response toResponse(org.unionhub.platform.item.AlreadyTakenException e) {
+      return error(Response.Status.CONFLICT, ApiError.of("ALREADY_TAKEN", e.getMessage()));
+    }
+  }
+
   /** 404 without saying whether the thing exists. */
   @Provider
   public static class NotVisible implements ExceptionMapper<NotVisibleException> {

@@ -1,0 +1,318 @@
+package org.unionhub.platform.item;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.hibernate.Session;
+import org.unionhub.platform.request.FieldError;
+import org.unionhub.platform.request.NotAllowedException;
+import org.unionhub.platform.request.NotVisibleException;
+import org.unionhub.platform.request.RequestService;
+import org.unionhub.platform.request.SubmissionRefusedException;
+import org.unionhub.platform.security.Caller;
+import org.unionhub.platform.tenancy.TenantScope;
+import org.unionhub.sdk.ServiceModuleFactory;
+import org.unionhub.sdk.action.ActionAttempt;
+import org.unionhub.sdk.action.ActionEvent;
+import org.unionhub.sdk.action.ActionType;
+import org.unionhub.sdk.action.MemberAction;
+import org.unionhub.sdk.action.Payload;
+import org.unionhub.sdk.action.Target;
+import org.unionhub.sdk.form.FieldProblem;
+import org.unionhub.sdk.form.FieldType;
+import org.unionhub.sdk.form.FormField;
+import org.unionhub.sdk.item.Audience;
+import org.unionhub.sdk.item.Item;
+import org.unionhub.sdk.item.Phase;
+import org.unionhub.sdk.tally.Tally;
+import org.unionhub.sdk.tally.TallyEntry;
+
+/**
+ * Members' actions on items: checked (audience, role, window, payload, the module's own check),
+ * then stored with the once-per-member participation and the tally increments in one transaction
+ * (docs/adr/0020). Nothing is stored when anything is refused.
+ */
+@ApplicationScoped
+public class ActionService {
+
+  @PersistenceContext(unitName = "unionhub")
+  EntityManager em;
+
+  @Inject ItemService items;
+  @Inject TenantScope scope;
+  @Inject Clock clock;
+  @Inject ModuleHooks hooks;
+  @Inject RequestService requests;
+
+  private volatile Boolean postgres;
+
+  /**
+   * An action as accepted.
+   *
+   * @param id the stored action's id
+   * @param item the item acted on
+   * @param type the action type
+   * @param day the day it was taken
+   * @param anonymous whether it was stored without the actor
+   */
+  public record Acted(UUID id, UUID item, String type, LocalDate day, boolean anonymous) {}
+
+  /**
+   * Takes an action on an item.
+   *
+   * @param caller who acts
+   * @param tenantCode the item's owner
+   * @param moduleId the module
+   * @param itemId the item
+   * @param type the action type's name
+   * @param body {@code {"values": {field: value}}}; a multiple choice as a list or comma-separated
+   * @return what was stored
+   * @throws SubmissionRefusedException with every problem, nothing stored
+   * @throws AlreadyTakenException when the member already took this once-per-member action
+   */
+  @Transactional
+  public Acted act(
+      Caller caller, String tenantCode, String moduleId, UUID itemId, String type, JsonObject body) {
+    ServiceModuleFactory module = items.module(moduleId);
+    ModuleItem stored = items.visibleTo(caller, tenantCode, moduleId, itemId);
+    ActionType action =
+        module
+            .descriptor()
+            .action(type)
+            .filter(a -> a.target().on() == Target.On.ITEM)
+            .filter(a -> a.target().itemKind().equals(stored.getKind()))
+            .orElseThrow(() -> new NotVisibleException("action"));
+    Item item = ItemService.toSdk(stored);
+    boolean allowed =
+        item.audience() == Audience.AUTHENTICATED || action.by().stream().anyMatch(caller::hasRole);
+    if (!allowed) {
+      throw new NotAllowedException("只有会员可以参与 (only members may take part)");
+    }
+    Instant now = clock.instant();
+    Phase phase = item.phase(now);
+    if (phase == Phase.SCHEDULED) {
+      throw new SubmissionRefusedException(
+          List.of(new FieldError("opensAt", "NOT_YET_OPEN", "尚未开始 (not open yet)")));
+    }
+    if (phase != Phase.OPEN) {
+      throw new SubmissionRefusedException(
+          List.of(new FieldError("closesAt", "CLOSED", "已经结束 (closed)")));
+    }
+    List<FormField> form =
+        action.payload() == Payload.ITEM_QUESTIONS
+            ? item.questions()
+            : action.payload() == Payload.DECLARED ? action.fields() : List.of();
+    var problems = new ArrayList<FieldError>();
+    Map<String, String> values = values(body, form, problems);
+    for (FormField field : form) {
+      FieldProblem p = field.check(values.get(field.name()));
+      if (p != null) {
+        problems.add(error(p));
+      }
+    }
+    if (problems.isEmpty()) {
+      var attempt = new ActionAttempt(type, item, null, caller.username(), values);
+      hooks.checkAction(module, attempt).forEach(p -> problems.add(error(p)));
+    }
+    if (!problems.isEmpty()) {
+      throw new SubmissionRefusedException(problems);
+    }
+    return store(caller, module, stored, item, action, form, values, now);
+  }
+
+  private Acted store(
+      Caller caller,
+      ServiceModuleFactory module,
+      ModuleItem stored,
+      Item item,
+      ActionType action,
+      List<FormField> form,
+      Map<String, String> values,
+      Instant now) {
+    scope.limitTo(Set.of(stored.getTenantId()), null);
+    LocalDate day = LocalDate.ofInstant(now, clock.getZone());
+    if (action.oncePerMember() && !takePart(stored, action.name(), caller.username(), day)) {
+      throw new AlreadyTakenException();
+    }
+    boolean anonymous = item.anonymous();
+    var payload = Json.createObjectBuilder();
+    values.forEach(payload::add);
+    var row =
+        new StoredAction(
+            stored.getTenantId(),
+            stored.getModule(),
+            stored.getId(),
+            action.name(),
+            anonymous ? null : caller.username(),
+            day,
+            anonymous ? null : now,
+            payload.build().toString());
+    em.persist(row);
+    var memberAction =
+        new MemberAction(
+            action.name(),
+            stored.getId().toString(),
+            stored.getTenantId(),
+            anonymous ? null : caller.username(),
+            day,
+            values);
+    for (Tally tally : module.descriptor().tallies()) {
+      if (tally.action().equals(action.name())) {
+        count(stored, tally, tally.tallier().entries(memberAction, form));
+      }
+    }
+    em.flush();
+    hooks.onAction(
+        module,
+        new ActionEvent(
+            memberAction, now, requests.effective(stored.getTenantId(), module).settingValues()));
+    return new Acted(row.getId(), stored.getId(), action.name(), day, anonymous);
+  }
+
+  /**
+   * Inserts the participation row; the unique constraint decides races.
+   *
+   * @return false when the member already took part
+   */
+  private boolean takePart(ModuleItem item, String type, String member, LocalDate day) {
+    String insert =
+        "insert into module_participation (id, tenant_id, target_id, action_type, member, taken_on)"
+            + " values (?1, ?2, ?3, ?4, ?5, ?6)";
+    var query =
+        em.createNativeQuery(isPostgres() ? insert + " on conflict do nothing" : insert)
+            .setParameter(1, UUID.randomUUID())
+            .setParameter(2, item.getTenantId())
+            .setParameter(3, item.getId())
+            .setParameter(4, type)
+            .setParameter(5, member)
+            .setParameter(6, day);
+    try {
+      return query.executeUpdate() == 1;
+    } catch (PersistenceException e) {
+      // H2: the unique constraint refused the second row.
+      throw new AlreadyTakenException();
+    }
+  }
+
+  private void count(ModuleItem item, Tally tally, List<TallyEntry> entries) {
+    var cells = new LinkedHashMap<String, BigDecimal[]>();
+    for (TallyEntry e : entries) {
+      BigDecimal[] cell = cells.computeIfAbsent(e.key(), k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+      cell[0] = cell[0].add(BigDecimal.ONE);
+      if (e.value() != null) {
+        cell[1] = cell[1].add(e.value());
+      }
+    }
+    String sql =
+        isPostgres()
+            ? "insert into tally_cell (target_id, tally, cell_key, tenant_id, cell_count, cell_sum)"
+                + " values (?1, ?2, ?3, ?4, ?5, ?6) on conflict (target_id, tally, cell_key) do update"
+                + " set cell_count = tally_cell.cell_count + excluded.cell_count,"
+                + " cell_sum = tally_cell.cell_sum + excluded.cell_sum"
+            : "merge into tally_cell t using (values (cast(?1 as uuid), cast(?2 as varchar(40)),"
+                + " cast(?3 as varchar(200)), cast(?4 as varchar(64)), cast(?5 as bigint),"
+                + " cast(?6 as numeric(30,6)))) s(target_id, tally, cell_key, tenant_id, c, sm)"
+                + " on t.target_id = s.target_id and t.tally = s.tally and t.cell_key = s.cell_key"
+                + " when matched then update set cell_count = t.cell_count + s.c,"
+                + " cell_sum = t.cell_sum + s.sm"
+                + " when not matched then insert (target_id, tally, cell_key, tenant_id, cell_count,"
+                + " cell_sum) values (s.target_id, s.tally, s.cell_key, s.tenant_id, s.c, s.sm)";
+    // Keys in a fixed order, so two transactions never lock the same cells in opposite orders.
+    cells.entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
+        .forEach(
+            cell ->
+                em.createNativeQuery(sql)
+                    .setParameter(1, item.getId())
+                    .setParameter(2, tally.name())
+                    .setParameter(3, cell.getKey())
+                    .setParameter(4, item.getTenantId())
+                    .setParameter(5, cell.getValue()[0].longValue())
+                    .setParameter(6, cell.getValue()[1])
+                    .executeUpdate());
+  }
+
+  /** The payload as text values; unknown fields and values of the wrong JSON type are problems. */
+  private static Map<String, String> values(
+      JsonObject body, List<FormField> form, List<FieldError> problems) {
+    var values = new LinkedHashMap<String, String>();
+    JsonValue raw = body == null ? null : body.get("values");
+    if (raw == null || raw == JsonValue.NULL) {
+      raw = JsonValue.EMPTY_JSON_OBJECT;
+    }
+    if (!(raw instanceof JsonObject given)) {
+      problems.add(new FieldError("values", "NOT_AN_OBJECT", "应为对象 (must be an object)"));
+      return values;
+    }
+    var names = form.stream().map(FormField::name).toList();
+    for (var entry : given.entrySet()) {
+      if (!names.contains(entry.getKey())) {
+        problems.add(new FieldError(entry.getKey(), "UNKNOWN_FIELD", "没有这个问题 (no such question)"));
+      }
+    }
+    for (FormField field : form) {
+      JsonValue v = given.get(field.name());
+      String text = text(v, field);
+      if (text == null && v != null && v != JsonValue.NULL) {
+        problems.add(new FieldError(field.name(), "WRONG_TYPE", "值的类型不对 (wrong kind of value)"));
+      } else if (text != null && !text.isBlank()) {
+        values.put(field.name(), text.strip());
+      }
+    }
+    return values;
+  }
+
+  private static String text(JsonValue v, FormField field) {
+    if (v instanceof JsonString s) {
+      return s.getString();
+    }
+    if (v instanceof JsonNumber n) {
+      return n.bigDecimalValue().toPlainString();
+    }
+    if (v instanceof JsonArray a && field.type() == FieldType.MULTI_CHOICE) {
+      var parts = new ArrayList<String>();
+      for (JsonValue e : a) {
+        if (!(e instanceof JsonString s)) {
+          return null;
+        }
+        parts.add(s.getString().strip());
+      }
+      return String.join(",", parts);
+    }
+    return null;
+  }
+
+  private static FieldError error(FieldProblem p) {
+    return new FieldError(p.field(), p.code(), p.message().zh() + " (" + p.message().en() + ")");
+  }
+
+  private boolean isPostgres() {
+    Boolean p = postgres;
+    if (p == null) {
+      p =
+          em.unwrap(Session.class)
+              .doReturningWork(c -> c.getMetaData().getDatabaseProductName().equals("PostgreSQL"));
+      postgres = p;
+    }
+    return p;
+  }
+}
