@@ -99,7 +99,7 @@ public class ApplyBean implements Serializable {
   @Inject TenantDirectory tenants;
   @Inject LocaleBean localeBean;
 
-  private String module = "enrollment";
+  private String module;
   private String tenant;
   private String title;
   private boolean available;
@@ -112,7 +112,7 @@ public class ApplyBean implements Serializable {
   /** Builds the form from the descriptor named by the {@code module} view parameter. */
   public void load() {
     Locale locale = localeBean.getLocale();
-    var factory = modules.find(module);
+    var factory = modules.find(module == null ? "" : module);
     available = factory.isPresent();
     if (!available) {
       return;
@@ -140,7 +140,7 @@ public class ApplyBean implements Serializable {
 
   /** Rebuilds the form for the union just chosen, keeping what was typed. */
   public void tenantChanged() {
-    var factory = modules.find(module);
+    var factory = modules.find(module == null ? "" : module);
     if (factory.isEmpty()) {
       return;
     }

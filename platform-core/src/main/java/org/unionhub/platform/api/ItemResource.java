@@ -66,8 +66,7 @@ public class ItemResource {
       @RequestBody(required = true) JsonObject body,
       @jakarta.ws.rs.core.Context UriInfo uri) {
     ModuleItem item = items.create(caller, tenant, module, body == null ? empty() : body);
-    return Response.created(
-            uri.getAbsolutePathBuilder().path(item.getId().toString()).build())
+    return Response.created(uri.getAbsolutePathBuilder().path(item.getId().toString()).build())
         .tag(Etags.of(item.getVersion()))
         .entity(dto(item, true, false))
         .build();
@@ -99,7 +98,9 @@ public class ItemResource {
 
   @GET
   @Path("tenants/{tenant}/modules/{module}/items/{id}")
-  @Operation(summary = "An item", description = "Its admins, or its audience once published; 404 otherwise.")
+  @Operation(
+      summary = "An item",
+      description = "Its admins, or its audience once published; 404 otherwise.")
   public Response find(
       @PathParam("tenant") String tenant,
       @PathParam("module") String module,
@@ -133,7 +134,9 @@ public class ItemResource {
 
   @POST
   @Path("tenants/{tenant}/modules/{module}/items/{id}/publish")
-  @Operation(summary = "Publish a draft", description = "422 with the module's problems; 409 when not a draft.")
+  @Operation(
+      summary = "Publish a draft",
+      description = "422 with the module's problems; 409 when not a draft.")
   public Response publish(
       @PathParam("tenant") String tenant,
       @PathParam("module") String module,
@@ -295,7 +298,11 @@ public class ItemResource {
   private static JsonArrayBuilder cells(List<ResultsService.Cell> cells) {
     var array = Json.createArrayBuilder();
     for (var c : cells) {
-      var cell = Json.createObjectBuilder().add("key", c.key()).add("count", c.count()).add("sum", c.sum());
+      var cell =
+          Json.createObjectBuilder()
+              .add("key", c.key())
+              .add("count", c.count())
+              .add("sum", c.sum());
       optional(cell, "average", c.average());
       optional(cell, "percent", c.percent());
       array.add(cell);

@@ -34,7 +34,8 @@ public class MessageResource {
   @GET
   @Operation(
       summary = "A request's conversation, in order",
-      description = "The submitter and the union's officers; 404 otherwise or without conversations.")
+      description =
+          "The submitter and the union's officers; 404 otherwise or without conversations.")
   public List<JsonObject> list(@PathParam("id") String id) {
     return conversations.messages(caller, uuid(id)).stream().map(MessageResource::dto).toList();
   }

@@ -91,7 +91,12 @@ public class ActionService {
    */
   @Transactional
   public Acted act(
-      Caller caller, String tenantCode, String moduleId, UUID itemId, String type, JsonObject body) {
+      Caller caller,
+      String tenantCode,
+      String moduleId,
+      UUID itemId,
+      String type,
+      JsonObject body) {
     ServiceModuleFactory module = items.module(moduleId);
     ModuleItem stored = items.visibleTo(caller, tenantCode, moduleId, itemId);
     ActionType action =
@@ -216,7 +221,8 @@ public class ActionService {
   private void count(ModuleItem item, Tally tally, List<TallyEntry> entries) {
     var cells = new LinkedHashMap<String, BigDecimal[]>();
     for (TallyEntry e : entries) {
-      BigDecimal[] cell = cells.computeIfAbsent(e.key(), k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+      BigDecimal[] cell =
+          cells.computeIfAbsent(e.key(), k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
       cell[0] = cell[0].add(BigDecimal.ONE);
       if (e.value() != null) {
         cell[1] = cell[1].add(e.value());

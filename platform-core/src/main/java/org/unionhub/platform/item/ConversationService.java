@@ -73,7 +73,11 @@ public class ConversationService {
               new FieldError(
                   "body",
                   "TOO_LONG",
-                  "不能超过" + spec.maxLength() + "个字符 (at most " + spec.maxLength() + " characters)")));
+                  "不能超过"
+                      + spec.maxLength()
+                      + "个字符 (at most "
+                      + spec.maxLength()
+                      + " characters)")));
     }
     boolean terminal =
         modules.find(request.getModule()).orElseThrow().descriptor().workflow().states().stream()

@@ -97,8 +97,7 @@ public class ItemService {
     if (kindName == null && module.descriptor().itemKinds().size() == 1) {
       kindName = module.descriptor().itemKinds().get(0).name();
     }
-    ItemKind kind =
-        kindName == null ? null : module.descriptor().itemKind(kindName).orElse(null);
+    ItemKind kind = kindName == null ? null : module.descriptor().itemKind(kindName).orElse(null);
     if (kind == null) {
       throw new SubmissionRefusedException(
           List.of(new FieldError("kind", "UNKNOWN_KIND", "没有这种事项 (no such item kind)")));
@@ -106,15 +105,16 @@ public class ItemService {
     mayCreate(caller, kind);
     scope.limitTo(Set.of(tenant.code()), null);
     var item =
-        new ModuleItem(tenant.code(), moduleId, kind.name(), null, caller.username(), clock.instant());
+        new ModuleItem(
+            tenant.code(), moduleId, kind.name(), null, caller.username(), clock.instant());
     define(item, kind, body, List.of());
     em.persist(item);
     return item;
   }
 
   /**
-   * Edits a draft or a published item; a published item's questions stay as they are once it has
-   * an answer.
+   * Edits a draft or a published item; a published item's questions stay as they are once it has an
+   * answer.
    *
    * @param caller an admin of the owner
    * @param tenantCode the owner
@@ -232,7 +232,8 @@ public class ItemService {
         continue;
       }
       var copy =
-          new ModuleItem(child, item.getModule(), item.getKind(), item.getId(), caller.username(), now);
+          new ModuleItem(
+              child, item.getModule(), item.getKind(), item.getId(), caller.username(), now);
       copy.define(
           item.getTitle(),
           item.getDescription(),
@@ -272,8 +273,8 @@ public class ItemService {
   }
 
   /**
-   * The published items open to the caller: those of the unions on the path from their union up
-   * to the root for the members of the owner's subtree, and those for everyone logged in. Where a
+   * The published items open to the caller: those of the unions on the path from their union up to
+   * the root for the members of the owner's subtree, and those for everyone logged in. Where a
    * union on the path has a pushed copy, the caller sees the copy and not the original.
    *
    * @param caller the caller
@@ -450,7 +451,9 @@ public class ItemService {
     manageable(caller, tenantCode);
     scope.limitTo(Set.of(tenantCode), null);
     ModuleItem item = em.find(ModuleItem.class, id);
-    if (item == null || !item.getModule().equals(moduleId) || !item.getTenantId().equals(tenantCode)) {
+    if (item == null
+        || !item.getModule().equals(moduleId)
+        || !item.getTenantId().equals(tenantCode)) {
       throw new NotVisibleException("item");
     }
     mayCreate(caller, kind(item));
@@ -496,7 +499,8 @@ public class ItemService {
     var problems = new ArrayList<FieldError>();
     ServiceModuleFactory module = module(item.getModule());
     for (FieldProblem p : hooks.checkItem(module, toSdk(item))) {
-      problems.add(new FieldError(p.field(), p.code(), p.message().zh() + " (" + p.message().en() + ")"));
+      problems.add(
+          new FieldError(p.field(), p.code(), p.message().zh() + " (" + p.message().en() + ")"));
     }
     return problems;
   }
@@ -545,12 +549,19 @@ public class ItemService {
     Instant opensAt = instant(body, "opensAt", problems);
     Instant closesAt = instant(body, "closesAt", problems);
     if (!kind.window() && (opensAt != null || closesAt != null)) {
-      problems.add(new FieldError("opensAt", "NO_WINDOW", "此类事项没有开放时间 (items of this kind have no window)"));
+      problems.add(
+          new FieldError("opensAt", "NO_WINDOW", "此类事项没有开放时间 (items of this kind have no window)"));
     }
     Audience audience =
-        choice(body, "audience", Audience.class, kind.audiences().contains(Audience.SUBTREE_MEMBERS)
-            ? Audience.SUBTREE_MEMBERS
-            : kind.audiences().iterator().next(), kind.audiences(), problems);
+        choice(
+            body,
+            "audience",
+            Audience.class,
+            kind.audiences().contains(Audience.SUBTREE_MEMBERS)
+                ? Audience.SUBTREE_MEMBERS
+                : kind.audiences().iterator().next(),
+            kind.audiences(),
+            problems);
     ResultsVisibility visibilityOfResults =
         choice(
             body,
@@ -574,11 +585,14 @@ public class ItemService {
                 anonymous ? "此类事项总是匿名 (always anonymous)" : "此类事项不能匿名 (never anonymous)"));
       }
     }
-    if (!ItemState.DRAFT.name().equals(item.getState()) && hasActions(item)
+    if (!ItemState.DRAFT.name().equals(item.getState())
+        && hasActions(item)
         && anonymous != item.isAnonymous()) {
       problems.add(
           new FieldError(
-              "anonymous", "ANONYMITY_LOCKED", "已有人作答，不能改变是否匿名 (answers exist: anonymity cannot change)"));
+              "anonymous",
+              "ANONYMITY_LOCKED",
+              "已有人作答，不能改变是否匿名 (answers exist: anonymity cannot change)"));
     }
     refuseIfProblems(problems);
     item.define(
@@ -594,10 +608,15 @@ public class ItemService {
         clock.instant());
   }
 
-  private static void checkQuestions(ItemKind kind, List<FormField> questions, List<FieldError> problems) {
+  private static void checkQuestions(
+      ItemKind kind, List<FormField> questions, List<FieldError> problems) {
     if (kind.questionTypes().isEmpty()) {
       if (!questions.isEmpty()) {
-        problems.add(new FieldError("questions", "NO_QUESTIONS_ALLOWED", "此类事项没有问题 (items of this kind carry no questions)"));
+        problems.add(
+            new FieldError(
+                "questions",
+                "NO_QUESTIONS_ALLOWED",
+                "此类事项没有问题 (items of this kind carry no questions)"));
       }
       return;
     }
@@ -614,7 +633,9 @@ public class ItemService {
       if (!kind.questionTypes().contains(q.type())) {
         problems.add(
             new FieldError(
-                "questions[" + i + "].type", "TYPE_NOT_ALLOWED", "不允许的题型 (question type not allowed)"));
+                "questions[" + i + "].type",
+                "TYPE_NOT_ALLOWED",
+                "不允许的题型 (question type not allowed)"));
       }
       if (q.name() != null && !names.add(q.name())) {
         problems.add(
@@ -629,7 +650,12 @@ public class ItemService {
   }
 
   private static <E extends Enum<E>> E choice(
-      JsonObject body, String key, Class<E> type, E fallback, Set<E> allowed, List<FieldError> problems) {
+      JsonObject body,
+      String key,
+      Class<E> type,
+      E fallback,
+      Set<E> allowed,
+      List<FieldError> problems) {
     String value = string(body, key);
     if (value == null) {
       return fallback;

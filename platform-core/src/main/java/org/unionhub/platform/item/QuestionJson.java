@@ -59,8 +59,7 @@ public final class QuestionJson {
       try {
         type = FieldType.valueOf(text(q, "type", "").toUpperCase(Locale.ROOT).replace('-', '_'));
       } catch (IllegalArgumentException e) {
-        problems.add(
-            new FieldError(at + ".type", "UNKNOWN_TYPE", "不支持的题型 (not a question type)"));
+        problems.add(new FieldError(at + ".type", "UNKNOWN_TYPE", "不支持的题型 (not a question type)"));
         continue;
       }
       var b = FormField.builder(text(q, "name", null), type);

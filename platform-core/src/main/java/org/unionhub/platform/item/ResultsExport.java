@@ -59,14 +59,17 @@ public class ResultsExport {
       rows.add(
           List.of(
               union,
-              en ? "(fewer than " + r.minimumCell() + " responses: hidden)" : "（少于" + r.minimumCell() + "人，不显示）",
+              en
+                  ? "(fewer than " + r.minimumCell() + " responses: hidden)"
+                  : "（少于" + r.minimumCell() + "人，不显示）",
               "",
               "",
               "",
               ""));
       return;
     }
-    rows.add(List.of(union, en ? "Responses" : "答卷数", "", responses == null ? "" : responses, "", ""));
+    rows.add(
+        List.of(union, en ? "Responses" : "答卷数", "", responses == null ? "" : responses, "", ""));
     for (var c : cells) {
       if ("count".equals(c.key())) {
         continue;
@@ -148,8 +151,7 @@ public class ResultsExport {
   /**
    * @return a workbook with the sheets "results" and "answers"
    */
-  public byte[] xlsx(
-      ResultsService.Results r, List<ResultsService.Answer> answers, Locale locale) {
+  public byte[] xlsx(ResultsService.Results r, List<ResultsService.Answer> answers, Locale locale) {
     boolean en = "en".equals(locale.getLanguage());
     var out = new ByteArrayOutputStream();
     try {
@@ -196,7 +198,10 @@ public class ResultsExport {
     if (!(v instanceof Number) && !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
       s = "'" + s;
     }
-    if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
+    if (s.indexOf(',') >= 0
+        || s.indexOf('"') >= 0
+        || s.indexOf('\n') >= 0
+        || s.indexOf('\r') >= 0) {
       s = '"' + s.replace("\"", "\"\"") + '"';
     }
     return s;

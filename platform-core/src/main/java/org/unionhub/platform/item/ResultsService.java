@@ -73,7 +73,8 @@ public class ResultsService {
    * @param average the average, two decimals, for cells with values
    * @param percent the count as a share of the responses, one decimal
    */
-  public record Cell(String key, long count, BigDecimal sum, BigDecimal average, BigDecimal percent) {}
+  public record Cell(
+      String key, long count, BigDecimal sum, BigDecimal average, BigDecimal percent) {}
 
   /**
    * A union's part of the results.
@@ -135,7 +136,16 @@ public class ResultsService {
     Tally tally =
         (tallyName == null
                 ? module.descriptor().tallies().stream()
-                    .filter(t -> module.descriptor().action(t.action()).map(a -> a.target().on() == org.unionhub.sdk.action.Target.On.ITEM && stored.getKind().equals(a.target().itemKind())).orElse(false))
+                    .filter(
+                        t ->
+                            module
+                                .descriptor()
+                                .action(t.action())
+                                .map(
+                                    a ->
+                                        a.target().on() == org.unionhub.sdk.action.Target.On.ITEM
+                                            && stored.getKind().equals(a.target().itemKind()))
+                                .orElse(false))
                     .findFirst()
                 : module.descriptor().tally(tallyName))
             .orElseThrow(() -> new NotVisibleException("tally"));
@@ -147,9 +157,7 @@ public class ResultsService {
     int k = minimumCell(module, tally, stored.getTenantId());
     boolean anonymous = stored.isAnonymous();
     Set<String> numeric = new HashSet<>();
-    item.questions().stream()
-        .filter(q -> q.type().isNumeric())
-        .forEach(q -> numeric.add(q.name()));
+    item.questions().stream().filter(q -> q.type().isNumeric()).forEach(q -> numeric.add(q.name()));
     scope.limitTo(tenants.subtree(stored.getTenantId()), null);
     List<ModuleItem> parts = parts(stored);
     Map<UUID, List<TallyCellRow>> byTarget = new LinkedHashMap<>();
@@ -347,7 +355,10 @@ public class ResultsService {
     try {
       value = requests.effective(tenantCode, module).settingValues().get(key);
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "no effective configuration of " + module.getId() + " for " + tenantCode, e);
+      LOG.log(
+          Level.WARNING,
+          "no effective configuration of " + module.getId() + " for " + tenantCode,
+          e);
       value = null;
     }
     if (value == null && setting != null) {
@@ -363,7 +374,9 @@ public class ResultsService {
   static Map<String, String> values(String payload) {
     JsonObject o = Json.createReader(new StringReader(payload)).readObject();
     var values = new LinkedHashMap<String, String>();
-    o.forEach((k, v) -> values.put(k, v instanceof jakarta.json.JsonString s ? s.getString() : v.toString()));
+    o.forEach(
+        (k, v) ->
+            values.put(k, v instanceof jakarta.json.JsonString s ? s.getString() : v.toString()));
     return values;
   }
 

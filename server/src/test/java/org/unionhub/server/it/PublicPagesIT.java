@@ -35,7 +35,7 @@ class PublicPagesIT {
   void theHomePageIsInChineseAndLinksToThePortal() throws Exception {
     var page = get("/", "text/html");
     assertThat(page.statusCode()).isEqualTo(200);
-    assertThat(page.body()).contains("UnionHub 工会服务平台").contains("/portal/apply/enrollment");
+    assertThat(page.body()).contains("UnionHub 工会服务平台").contains("/portal/hall.xhtml");
   }
 
   @Test

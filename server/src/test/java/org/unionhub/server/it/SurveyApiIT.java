@@ -135,9 +135,13 @@ class SurveyApiIT {
     assertThat(ids((JsonArray) listed.body())).contains(id);
 
     var first =
-        Api.post(FT + "/" + id + "/actions/answer", "ft-member1", answer("no", "noodles,soup", "4", "多些蔬菜"));
+        Api.post(
+            FT + "/" + id + "/actions/answer",
+            "ft-member1",
+            answer("no", "noodles,soup", "4", "多些蔬菜"));
     assertThat(first.status()).as(first.raw()).isEqualTo(201);
-    var again = Api.post(FT + "/" + id + "/actions/answer", "ft-member1", answer("yes", null, "5", null));
+    var again =
+        Api.post(FT + "/" + id + "/actions/answer", "ft-member1", answer("yes", null, "5", null));
     assertThat(again.status()).as(again.raw()).isEqualTo(409);
     assertThat(again.json().getJsonArray("errors").getJsonObject(0).getString("code"))
         .isEqualTo("ALREADY_TAKEN");
@@ -157,7 +161,11 @@ class SurveyApiIT {
     var mine = Api.get(FT + "/" + id, "ft-member1");
     assertThat(mine.json().getBoolean("taken")).isTrue();
     try (Connection c = TestStack.database().connect()) {
-      assertThat(count(c, "select count(*) from module_action where target_id = ? and actor = 'ft-member1'", id))
+      assertThat(
+              count(
+                  c,
+                  "select count(*) from module_action where target_id = ? and actor = 'ft-member1'",
+                  id))
           .isEqualTo(1);
     }
   }
@@ -173,7 +181,8 @@ class SurveyApiIT {
       Callable<Integer> attempt =
           () -> {
             start.await();
-            return Api.post(FT + "/" + id + "/actions/answer", "ft-member2", answer("yes", null, "3", null))
+            return Api.post(
+                    FT + "/" + id + "/actions/answer", "ft-member2", answer("yes", null, "3", null))
                 .status();
           };
       futures.add(pool.submit(attempt));
@@ -186,7 +195,8 @@ class SurveyApiIT {
     pool.shutdown();
     assertThat(statuses).containsEntry(201, 1).containsEntry(409, 99);
     try (Connection c = TestStack.database().connect()) {
-      assertThat(count(c, "select count(*) from module_action where target_id = ?", id)).isEqualTo(1);
+      assertThat(count(c, "select count(*) from module_action where target_id = ?", id))
+          .isEqualTo(1);
       assertThat(count(c, "select count(*) from module_participation where target_id = ?", id))
           .isEqualTo(1);
       assertThat(
@@ -202,7 +212,8 @@ class SurveyApiIT {
   void anAnonymousAnswerIsStoredWithNothingThatTiesItToTheMember() throws Exception {
     String id = published(FT, "ft-admin", "匿名调查", true);
     var answered =
-        Api.post(FT + "/" + id + "/actions/answer", "ft-member3", answer("no", "fruit", "2", "保密意见"));
+        Api.post(
+            FT + "/" + id + "/actions/answer", "ft-member3", answer("no", "fruit", "2", "保密意见"));
     assertThat(answered.status()).as(answered.raw()).isEqualTo(201);
     assertThat(answered.json().containsKey("id")).isFalse();
 
@@ -236,8 +247,15 @@ class SurveyApiIT {
         }
         assertThat(names)
             .containsExactlyInAnyOrder(
-                "id", "tenant_id", "module", "target_id", "action_type", "actor", "acted_on",
-                "acted_at", "payload");
+                "id",
+                "tenant_id",
+                "module",
+                "target_id",
+                "action_type",
+                "actor",
+                "acted_on",
+                "acted_at",
+                "payload");
       }
     }
   }
@@ -246,7 +264,11 @@ class SurveyApiIT {
   void anonymousResultsHideCellsUnderFiveRespondents() {
     String id = published(FT, "ft-admin", "匿名满意度", true);
     for (int i = 1; i <= 3; i++) {
-      var a = Api.post(FT + "/" + id + "/actions/answer", "ft-member" + i, answer("yes", null, "5", "意见" + i));
+      var a =
+          Api.post(
+              FT + "/" + id + "/actions/answer",
+              "ft-member" + i,
+              answer("yes", null, "5", "意见" + i));
       assertThat(a.status()).as(a.raw()).isEqualTo(201);
     }
     var few = Api.get(FT + "/" + id + "/tallies/results", "ft-admin").json();
@@ -256,7 +278,11 @@ class SurveyApiIT {
     assertThat(few.getJsonObject("texts")).isEmpty();
 
     for (int i = 4; i <= 6; i++) {
-      var a = Api.post(FT + "/" + id + "/actions/answer", "ft-member" + i, answer(i == 6 ? "no" : "yes", null, "4", null));
+      var a =
+          Api.post(
+              FT + "/" + id + "/actions/answer",
+              "ft-member" + i,
+              answer(i == 6 ? "no" : "yes", null, "4", null));
       assertThat(a.status()).as(a.raw()).isEqualTo(201);
     }
     var enough = Api.get(FT + "/" + id + "/tallies/results", "ft-admin").json();
@@ -284,7 +310,9 @@ class SurveyApiIT {
       assertThat(Api.get(FT + "/" + id + "/tallies/results", outsider).status()).isEqualTo(404);
     }
     assertThat(Api.get(FT + "/" + id + "/tallies/results", "ns-admin").status()).isEqualTo(404);
-    assertThat(Api.post(FT, "ns-admin", survey("x", false, null, Instant.now().plusSeconds(60))).status())
+    assertThat(
+            Api.post(FT, "ns-admin", survey("x", false, null, Instant.now().plusSeconds(60)))
+                .status())
         .isEqualTo(404);
     assertThat(actions(id)).isEqualTo(before);
   }
@@ -298,7 +326,8 @@ class SurveyApiIT {
                 "values",
                 Json.createObjectBuilder()
                     .add("canteen", "maybe")
-                    .add("wishes", Json.createArrayBuilder().add("noodles").add("fruit").add("soup"))
+                    .add(
+                        "wishes", Json.createArrayBuilder().add("noodles").add("fruit").add("soup"))
                     .add("score", "9")
                     .add("remarks", "长".repeat(51))
                     .add("colour", "red"))
@@ -323,16 +352,23 @@ class SurveyApiIT {
         Api.post(
             FT,
             "ft-admin",
-            survey("未开始", false, Instant.now().plus(1, ChronoUnit.DAYS), Instant.now().plus(2, ChronoUnit.DAYS)));
+            survey(
+                "未开始",
+                false,
+                Instant.now().plus(1, ChronoUnit.DAYS),
+                Instant.now().plus(2, ChronoUnit.DAYS)));
     String laterId = later.json().getString("id");
     Api.post(FT + "/" + laterId + "/publish", "ft-admin", JsonValue.EMPTY_JSON_OBJECT);
-    var early = Api.post(FT + "/" + laterId + "/actions/answer", "ft-member4", answer("yes", null, "5", null));
+    var early =
+        Api.post(
+            FT + "/" + laterId + "/actions/answer", "ft-member4", answer("yes", null, "5", null));
     assertThat(early.status()).isEqualTo(422);
     assertThat(early.raw()).contains("NOT_YET_OPEN");
 
     var closed = Api.post(FT + "/" + id + "/close", "ft-admin", JsonValue.EMPTY_JSON_OBJECT);
     assertThat(closed.status()).as(closed.raw()).isEqualTo(200);
-    var tooLate = Api.post(FT + "/" + id + "/actions/answer", "ft-member4", answer("yes", null, "5", null));
+    var tooLate =
+        Api.post(FT + "/" + id + "/actions/answer", "ft-member4", answer("yes", null, "5", null));
     assertThat(tooLate.status()).isEqualTo(422);
     assertThat(tooLate.raw()).contains("CLOSED");
     assertThat(actions(id)).isZero();
@@ -347,27 +383,50 @@ class SurveyApiIT {
             .add(
                 "questions",
                 Json.createArrayBuilder()
-                    .add(Json.createObjectBuilder().add("name", "q1").add("type", "DATE").add("label", "日期"))
-                    .add(Json.createObjectBuilder().add("name", "q2").add("type", "CHOICE").add("label", "无选项")))
+                    .add(
+                        Json.createObjectBuilder()
+                            .add("name", "q1")
+                            .add("type", "DATE")
+                            .add("label", "日期"))
+                    .add(
+                        Json.createObjectBuilder()
+                            .add("name", "q2")
+                            .add("type", "CHOICE")
+                            .add("label", "无选项")))
             .add("audience", "EVERYONE")
             .build();
     var refused = Api.post(FT, "ft-admin", bad);
     assertThat(refused.status()).as(refused.raw()).isEqualTo(422);
-    assertThat(refused.raw()).contains("\"title\"", "questions[0].type", "questions[1]", "\"audience\"");
+    assertThat(refused.raw())
+        .contains("\"title\"", "questions[0].type", "questions[1]", "\"audience\"");
 
     String id = published(FT, "ft-admin", "锁定问题", false);
-    assertThat(Api.post(FT + "/" + id + "/actions/answer", "ft-member5", answer("yes", null, "5", null)).status())
+    assertThat(
+            Api.post(
+                    FT + "/" + id + "/actions/answer", "ft-member5", answer("yes", null, "5", null))
+                .status())
         .isEqualTo(201);
     var changed =
-        Api.put(FT + "/" + id, "ft-admin", survey("锁定问题（改）", false, null, Instant.now().plus(3, ChronoUnit.DAYS)).entrySet().stream()
-            .filter(e -> !e.getKey().equals("questions"))
-            .collect(Json::createObjectBuilder, (b, e) -> b.add(e.getKey(), e.getValue()), (a, b) -> {})
-            .add("questions", Json.createArrayBuilder())
-            .build());
+        Api.put(
+            FT + "/" + id,
+            "ft-admin",
+            survey("锁定问题（改）", false, null, Instant.now().plus(3, ChronoUnit.DAYS))
+                .entrySet()
+                .stream()
+                .filter(e -> !e.getKey().equals("questions"))
+                .collect(
+                    Json::createObjectBuilder,
+                    (b, e) -> b.add(e.getKey(), e.getValue()),
+                    (a, b) -> {})
+                .add("questions", Json.createArrayBuilder())
+                .build());
     assertThat(changed.status()).as(changed.raw()).isEqualTo(422);
     assertThat(changed.raw()).contains("QUESTIONS_LOCKED");
     var retitled =
-        Api.put(FT + "/" + id, "ft-admin", survey("锁定问题（新标题）", false, null, Instant.now().plus(3, ChronoUnit.DAYS)));
+        Api.put(
+            FT + "/" + id,
+            "ft-admin",
+            survey("锁定问题（新标题）", false, null, Instant.now().plus(3, ChronoUnit.DAYS)));
     assertThat(retitled.status()).as(retitled.raw()).isEqualTo(200);
     assertThat(retitled.json().getString("title")).isEqualTo("锁定问题（新标题）");
   }
@@ -385,17 +444,26 @@ class SurveyApiIT {
 
     var seen = ids((JsonArray) Api.get("/api/v1/items?module=survey", "ft-member1").body());
     assertThat(seen).contains(copies.get("gd-sz-ft")).doesNotContain(id, copies.get("gd-sz-ns"));
-    assertThat(Api.post(SZ + "/" + id + "/actions/answer", "ft-member1", answer("yes", null, "5", null)).status())
+    assertThat(
+            Api.post(
+                    SZ + "/" + id + "/actions/answer", "ft-member1", answer("yes", null, "5", null))
+                .status())
         .as("the original is not for a district with a copy")
         .isEqualTo(404);
 
     for (int i = 1; i <= 5; i++) {
-      var a = Api.post(FT + "/" + copies.get("gd-sz-ft") + "/actions/answer", "ft-member" + i, answer("yes", null, "4", null));
+      var a =
+          Api.post(
+              FT + "/" + copies.get("gd-sz-ft") + "/actions/answer",
+              "ft-member" + i,
+              answer("yes", null, "4", null));
       assertThat(a.status()).as(a.raw()).isEqualTo(201);
     }
     String ns = "/api/v1/tenants/gd-sz-ns/modules/survey/items/" + copies.get("gd-sz-ns");
     for (int i = 1; i <= 2; i++) {
-      assertThat(Api.post(ns + "/actions/answer", "ns-member" + i, answer("no", null, "2", null)).status())
+      assertThat(
+              Api.post(ns + "/actions/answer", "ns-member" + i, answer("no", null, "2", null))
+                  .status())
           .isEqualTo(201);
     }
 
@@ -403,9 +471,15 @@ class SurveyApiIT {
     assertThat(results.status()).as(results.raw()).isEqualTo(200);
     assertThat(results.json().getInt("responses")).isEqualTo(7);
     Map<String, JsonObject> unions = new HashMap<>();
-    results.json().getJsonArray("unions").getValuesAs(JsonObject.class).forEach(u -> unions.put(u.getString("tenant"), u));
+    results
+        .json()
+        .getJsonArray("unions")
+        .getValuesAs(JsonObject.class)
+        .forEach(u -> unions.put(u.getString("tenant"), u));
     assertThat(unions.get("gd-sz-ft").getInt("responses")).isEqualTo(5);
-    assertThat(cells(unions.get("gd-sz-ft").getJsonArray("cells")).get("canteen=yes").getInt("count")).isEqualTo(5);
+    assertThat(
+            cells(unions.get("gd-sz-ft").getJsonArray("cells")).get("canteen=yes").getInt("count"))
+        .isEqualTo(5);
     assertThat(unions.get("gd-sz-ns").getBoolean("hidden")).isTrue();
     assertThat(unions.get("gd-sz-ns").getJsonArray("cells")).isEmpty();
     assertThat(cells(results.json().getJsonArray("cells"))).doesNotContainKey("canteen=no");
