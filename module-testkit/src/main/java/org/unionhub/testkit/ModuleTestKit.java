@@ -72,20 +72,12 @@ public final class ModuleTestKit {
   private final RequestLifecycle lifecycle;
   private final KitClock clock = new KitClock(CHINA);
   private final MemoryStore store = new MemoryStore();
-  private final ModuleContext context;
+  private ModuleContext context;
   private org.unionhub.platform.config.EffectiveConfig config;
 
   private ModuleTestKit(ServiceModuleFactory module) {
     this.module = module;
-    this.context =
-        new BasicModuleContext(
-            module.getId(),
-            clock,
-            new CalendarWorkingDays(CALENDAR),
-            tenant -> config.settingValues(),
-            store);
     this.lifecycle = new RequestLifecycle(RULES, CALENDAR, m -> context);
-    this.config = module.descriptor().acceptsRequests() ? lifecycle.defaults(module, TENANT) : null;
   }
 
   /**
@@ -172,6 +164,14 @@ public final class ModuleTestKit {
               + " is not ready for UnionHub:\n  - "
               + String.join("\n  - ", problems));
     }
+    kit.config = lifecycle.defaults(module, TENANT);
+    kit.context =
+        new BasicModuleContext(
+            module.getId(),
+            kit.clock,
+            new CalendarWorkingDays(CALENDAR),
+            tenant -> kit.config.settingValues(),
+            kit.store);
     module.init(kit.context);
     return kit;
   }
