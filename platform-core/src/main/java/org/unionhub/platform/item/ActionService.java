@@ -23,27 +23,25 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.hibernate.Session;
+import org.unionhub.platform.action.ActionDecisions;
+import org.unionhub.platform.action.Actor;
 import org.unionhub.platform.request.FieldError;
-import org.unionhub.platform.request.NotAllowedException;
+import org.unionhub.platform.request.FormCheck;
 import org.unionhub.platform.request.NotVisibleException;
 import org.unionhub.platform.request.RequestService;
 import org.unionhub.platform.request.SubmissionRefusedException;
 import org.unionhub.platform.security.Caller;
+import org.unionhub.platform.tally.TallyDecisions;
 import org.unionhub.platform.tenancy.TenantScope;
 import org.unionhub.sdk.ServiceModuleFactory;
 import org.unionhub.sdk.action.ActionAttempt;
 import org.unionhub.sdk.action.ActionEvent;
 import org.unionhub.sdk.action.ActionType;
 import org.unionhub.sdk.action.MemberAction;
-import org.unionhub.sdk.action.Payload;
 import org.unionhub.sdk.action.Target;
-import org.unionhub.sdk.form.FieldProblem;
 import org.unionhub.sdk.form.FieldType;
 import org.unionhub.sdk.form.FormField;
-import org.unionhub.sdk.item.Audience;
 import org.unionhub.sdk.item.Item;
-import org.unionhub.sdk.item.Phase;
-import org.unionhub.sdk.tally.Tally;
 import org.unionhub.sdk.tally.TallyEntry;
 
 /**
@@ -107,37 +105,25 @@ public class ActionService {
             .filter(a -> a.target().itemKind().equals(stored.getKind()))
             .orElseThrow(() -> new NotVisibleException("action"));
     Item item = ItemService.toSdk(stored);
-    boolean allowed =
-        item.audience() == Audience.AUTHENTICATED || action.by().stream().anyMatch(caller::hasRole);
-    if (!allowed) {
-      throw new NotAllowedException("只有会员可以参与 (only members may take part)");
-    }
     Instant now = clock.instant();
-    Phase phase = item.phase(now);
-    if (phase == Phase.SCHEDULED) {
-      throw new SubmissionRefusedException(
-          List.of(new FieldError("opensAt", "NOT_YET_OPEN", "尚未开始 (not open yet)")));
-    }
-    if (phase != Phase.OPEN) {
-      throw new SubmissionRefusedException(
-          List.of(new FieldError("closesAt", "CLOSED", "已经结束 (closed)")));
-    }
-    List<FormField> form =
-        action.payload() == Payload.ITEM_QUESTIONS
-            ? item.questions()
-            : action.payload() == Payload.DECLARED ? action.fields() : List.of();
     var problems = new ArrayList<FieldError>();
-    Map<String, String> values = values(body, form, problems);
-    for (FormField field : form) {
-      FieldProblem p = field.check(values.get(field.name()));
-      if (p != null) {
-        problems.add(error(p));
-      }
+    Map<String, String> given = values(body, item, action, problems);
+    // Whether the member took part already is the database's to say, under concurrency: the
+    // decisions are asked without it, the unique constraint answers below.
+    var actor = new Actor(caller.username(), caller.roles(), true);
+    List<FormField> form = ActionDecisions.payloadForm(action, item);
+    Map<String, String> values;
+    try {
+      values = ActionDecisions.decide(action, item, actor, now, given, false);
+    } catch (SubmissionRefusedException e) {
+      problems.addAll(e.errors());
+      throw new SubmissionRefusedException(problems);
     }
-    if (problems.isEmpty()) {
-      var attempt = new ActionAttempt(type, item, null, caller.username(), values);
-      hooks.checkAction(module, attempt).forEach(p -> problems.add(error(p)));
+    if (!problems.isEmpty()) {
+      throw new SubmissionRefusedException(problems);
     }
+    var attempt = new ActionAttempt(type, item, null, caller.username(), values);
+    hooks.checkAction(module, attempt).forEach(p -> problems.add(FormCheck.error(p)));
     if (!problems.isEmpty()) {
       throw new SubmissionRefusedException(problems);
     }
@@ -159,6 +145,7 @@ public class ActionService {
       throw new AlreadyTakenException();
     }
     boolean anonymous = item.anonymous();
+    var actor = new Actor(caller.username(), caller.roles(), true);
     var payload = Json.createObjectBuilder();
     values.forEach(payload::add);
     var row =
@@ -172,19 +159,11 @@ public class ActionService {
             anonymous ? null : now,
             payload.build().toString());
     em.persist(row);
-    var memberAction =
-        new MemberAction(
-            action.name(),
-            stored.getId().toString(),
-            stored.getTenantId(),
-            anonymous ? null : caller.username(),
-            day,
-            values);
-    for (Tally tally : module.descriptor().tallies()) {
-      if (tally.action().equals(action.name())) {
-        count(stored, tally, tally.tallier().entries(memberAction, form));
-      }
-    }
+    MemberAction memberAction =
+        ActionDecisions.stored(
+            action, stored.getId().toString(), stored.getTenantId(), actor, anonymous, now, values);
+    TallyDecisions.increments(module.descriptor(), memberAction, form)
+        .forEach((tally, entries) -> count(stored, tally, entries));
     em.flush();
     hooks.onAction(
         module,
@@ -218,7 +197,7 @@ public class ActionService {
     }
   }
 
-  private void count(ModuleItem item, Tally tally, List<TallyEntry> entries) {
+  private void count(ModuleItem item, String tally, List<TallyEntry> entries) {
     var cells = new LinkedHashMap<String, BigDecimal[]>();
     for (TallyEntry e : entries) {
       BigDecimal[] cell =
@@ -249,7 +228,7 @@ public class ActionService {
             cell ->
                 em.createNativeQuery(sql)
                     .setParameter(1, item.getId())
-                    .setParameter(2, tally.name())
+                    .setParameter(2, tally)
                     .setParameter(3, cell.getKey())
                     .setParameter(4, item.getTenantId())
                     .setParameter(5, cell.getValue()[0].longValue())
@@ -257,9 +236,9 @@ public class ActionService {
                     .executeUpdate());
   }
 
-  /** The payload as text values; unknown fields and values of the wrong JSON type are problems. */
+  /** The payload as text values; values of the wrong JSON type are problems. */
   private static Map<String, String> values(
-      JsonObject body, List<FormField> form, List<FieldError> problems) {
+      JsonObject body, Item item, ActionType action, List<FieldError> problems) {
     var values = new LinkedHashMap<String, String>();
     JsonValue raw = body == null ? null : body.get("values");
     if (raw == null || raw == JsonValue.NULL) {
@@ -269,19 +248,16 @@ public class ActionService {
       problems.add(new FieldError("values", "NOT_AN_OBJECT", "应为对象 (must be an object)"));
       return values;
     }
-    var names = form.stream().map(FormField::name).toList();
+    List<FormField> form = ActionDecisions.payloadForm(action, item);
     for (var entry : given.entrySet()) {
-      if (!names.contains(entry.getKey())) {
-        problems.add(new FieldError(entry.getKey(), "UNKNOWN_FIELD", "没有这个问题 (no such question)"));
-      }
-    }
-    for (FormField field : form) {
-      JsonValue v = given.get(field.name());
+      FormField field =
+          form.stream().filter(f -> f.name().equals(entry.getKey())).findFirst().orElse(null);
+      JsonValue v = entry.getValue();
       String text = text(v, field);
-      if (text == null && v != null && v != JsonValue.NULL) {
-        problems.add(new FieldError(field.name(), "WRONG_TYPE", "值的类型不对 (wrong kind of value)"));
-      } else if (text != null && !text.isBlank()) {
-        values.put(field.name(), text.strip());
+      if (text == null && v != JsonValue.NULL) {
+        problems.add(new FieldError(entry.getKey(), "WRONG_TYPE", "值的类型不对 (wrong kind of value)"));
+      } else if (text != null) {
+        values.put(entry.getKey(), text);
       }
     }
     return values;
@@ -294,7 +270,7 @@ public class ActionService {
     if (v instanceof JsonNumber n) {
       return n.bigDecimalValue().toPlainString();
     }
-    if (v instanceof JsonArray a && field.type() == FieldType.MULTI_CHOICE) {
+    if (v instanceof JsonArray a && field != null && field.type() == FieldType.MULTI_CHOICE) {
       var parts = new ArrayList<String>();
       for (JsonValue e : a) {
         if (!(e instanceof JsonString s)) {
@@ -305,10 +281,6 @@ public class ActionService {
       return String.join(",", parts);
     }
     return null;
-  }
-
-  private static FieldError error(FieldProblem p) {
-    return new FieldError(p.field(), p.code(), p.message().zh() + " (" + p.message().en() + ")");
   }
 
   private boolean isPostgres() {

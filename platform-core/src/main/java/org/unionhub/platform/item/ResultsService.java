@@ -20,12 +20,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.unionhub.platform.request.NotAllowedException;
 import org.unionhub.platform.request.NotVisibleException;
 import org.unionhub.platform.request.RequestService;
 import org.unionhub.platform.security.Caller;
+import org.unionhub.platform.tally.TallyDecisions;
 import org.unionhub.platform.tenancy.TenantDirectory;
 import org.unionhub.platform.tenancy.TenantScope;
 import org.unionhub.platform.tenancy.TenantView;
@@ -35,7 +34,6 @@ import org.unionhub.sdk.ServiceModuleFactory;
 import org.unionhub.sdk.form.FieldType;
 import org.unionhub.sdk.form.FormField;
 import org.unionhub.sdk.item.Item;
-import org.unionhub.sdk.settings.Setting;
 import org.unionhub.sdk.tally.Tally;
 
 /**
@@ -45,11 +43,6 @@ import org.unionhub.sdk.tally.Tally;
  */
 @ApplicationScoped
 public class ResultsService {
-
-  private static final Logger LOG = Logger.getLogger(ResultsService.class.getName());
-
-  /** The minimum cell when the tally names no setting. */
-  public static final int DEFAULT_MINIMUM_CELL = 5;
 
   /** The most free-text answers returned per question. */
   public static final int MAX_TEXTS = 500;
@@ -344,31 +337,10 @@ public class ResultsService {
     return cells;
   }
 
-  /** The tenant's minimum cell, from the setting the tally names. */
+  /** The tenant's minimum cell, from the setting the tally names (shared with the test kit). */
   int minimumCell(ServiceModuleFactory module, Tally tally, String tenantCode) {
-    String key = tally.minimumCellSetting();
-    if (key == null) {
-      return DEFAULT_MINIMUM_CELL;
-    }
-    Setting setting = module.descriptor().setting(key);
-    String value;
-    try {
-      value = requests.effective(tenantCode, module).settingValues().get(key);
-    } catch (RuntimeException e) {
-      LOG.log(
-          Level.WARNING,
-          "no effective configuration of " + module.getId() + " for " + tenantCode,
-          e);
-      value = null;
-    }
-    if (value == null && setting != null) {
-      value = setting.defaultValue();
-    }
-    try {
-      return Math.max(1, Integer.parseInt(value));
-    } catch (NumberFormatException | NullPointerException e) {
-      return DEFAULT_MINIMUM_CELL;
-    }
+    return TallyDecisions.minimumCell(
+        tally, requests.effective(tenantCode, module).settingValues());
   }
 
   static Map<String, String> values(String payload) {

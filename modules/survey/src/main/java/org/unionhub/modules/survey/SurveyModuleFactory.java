@@ -97,7 +97,9 @@ public final class SurveyModuleFactory implements ServiceModuleFactory {
               ActionType.builder(ANSWER)
                   .label(LocalizedText.of("提交答卷", "Submit answers"))
                   .onItems(SURVEY)
-                  .by(Role.MEMBER)
+                  // Anyone logged in takes it; each survey's audience narrows who (the members
+                  // of the owning union's subtree, or everyone).
+                  .by(Role.WORKER)
                   .oncePerMember()
                   .answersQuestions()
                   .build())
