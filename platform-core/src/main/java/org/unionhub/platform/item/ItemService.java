@@ -54,12 +54,6 @@ import org.unionhub.sdk.item.ResultsVisibility;
 @ApplicationScoped
 public class ItemService {
 
-  /** The longest title. */
-  public static final int MAX_TITLE = 200;
-
-  /** The longest description. */
-  public static final int MAX_DESCRIPTION = 4000;
-
   @PersistenceContext(unitName = "unionhub")
   EntityManager em;
 
@@ -166,7 +160,9 @@ public class ItemService {
     if (!ItemState.DRAFT.name().equals(item.getState())) {
       throw conflict(item, "只有草稿可以发布 (only a draft can be published)");
     }
-    refuseIfProblems(publishProblems(item));
+    var problems = new ArrayList<>(ItemDecisions.publishProblems(toSdk(item), clock.instant()));
+    problems.addAll(publishProblems(item));
+    refuseIfProblems(problems);
     Instant now = clock.instant();
     item.moveTo(ItemState.PUBLISHED.name(), now);
     em.flush();
@@ -521,73 +517,50 @@ public class ItemService {
     return new RequestConflictException(message, item.getState(), item.getVersion());
   }
 
-  /** Reads and checks the whole definition; every problem at once, nothing changed on one. */
+  /**
+   * Reads the whole definition and checks it with the platform's {@link ItemDecisions} (as the test
+   * kit does); every problem at once, nothing changed on one.
+   */
   private void define(ModuleItem item, ItemKind kind, JsonObject body, List<FieldError> locked) {
     var problems = new ArrayList<FieldError>();
-    String title = string(body, "title");
-    if (title == null || title.isBlank()) {
-      problems.add(new FieldError("title", "REQUIRED", "请填写标题 (a title is required)"));
-    } else if (title.length() > MAX_TITLE) {
-      problems.add(new FieldError("title", "TOO_LONG", "标题不能超过200个字符 (at most 200 characters)"));
-    }
-    String description = string(body, "description");
-    if (description != null && description.length() > MAX_DESCRIPTION) {
-      problems.add(
-          new FieldError("description", "TOO_LONG", "说明不能超过4000个字符 (at most 4000 characters)"));
-    }
     List<FormField> questions = List.of();
     if (body.get("questions") instanceof JsonArray array) {
       questions = QuestionJson.read(array, "questions", problems);
     } else if (body.containsKey("questions") && body.get("questions") != JsonValue.NULL) {
       problems.add(new FieldError("questions", "NOT_A_LIST", "应为列表 (must be a list)"));
     }
-    checkQuestions(kind, questions, problems);
-    String newQuestions = QuestionJson.write(questions).toString();
-    if (!locked.isEmpty() && !QuestionJson.read(item.getQuestions()).equals(questions)) {
-      problems.addAll(locked);
-    }
     Instant opensAt = instant(body, "opensAt", problems);
     Instant closesAt = instant(body, "closesAt", problems);
-    if (!kind.window() && (opensAt != null || closesAt != null)) {
-      problems.add(
-          new FieldError("opensAt", "NO_WINDOW", "此类事项没有开放时间 (items of this kind have no window)"));
+    Audience audience = choice(body, "audience", Audience.class, problems);
+    ResultsVisibility results =
+        choice(body, "resultsVisibility", ResultsVisibility.class, problems);
+    boolean anonymous =
+        body.containsKey("anonymous")
+            ? body.get("anonymous") == JsonValue.TRUE
+            : kind.anonymity() == Anonymity.ALWAYS;
+    String title = string(body, "title");
+    String description = string(body, "description");
+    var draft =
+        new ItemDraft(
+            title == null ? null : title.strip(),
+            description == null || description.isBlank() ? null : description.strip(),
+            Map.of(),
+            questions,
+            opensAt,
+            closesAt,
+            audience,
+            anonymous,
+            results);
+    var known = new HashSet<String>();
+    problems.forEach(p -> known.add(p.field()));
+    ItemDecisions.check(kind, draft).stream()
+        .filter(p -> !known.contains(p.field()))
+        .forEach(problems::add);
+    boolean answered = !ItemState.DRAFT.name().equals(item.getState()) && hasActions(item);
+    if (answered && !QuestionJson.read(item.getQuestions()).equals(questions)) {
+      problems.addAll(locked);
     }
-    Audience audience =
-        choice(
-            body,
-            "audience",
-            Audience.class,
-            kind.audiences().contains(Audience.SUBTREE_MEMBERS)
-                ? Audience.SUBTREE_MEMBERS
-                : kind.audiences().iterator().next(),
-            kind.audiences(),
-            problems);
-    ResultsVisibility visibilityOfResults =
-        choice(
-            body,
-            "resultsVisibility",
-            ResultsVisibility.class,
-            kind.resultsVisibilities().contains(ResultsVisibility.NEVER)
-                ? ResultsVisibility.NEVER
-                : kind.resultsVisibilities().iterator().next(),
-            kind.resultsVisibilities(),
-            problems);
-    boolean anonymous = kind.anonymity() == Anonymity.ALWAYS;
-    if (body.containsKey("anonymous")) {
-      boolean asked = body.get("anonymous") == JsonValue.TRUE;
-      if (kind.anonymity() == Anonymity.OPTIONAL) {
-        anonymous = asked;
-      } else if (asked != anonymous) {
-        problems.add(
-            new FieldError(
-                "anonymous",
-                "NOT_ALLOWED",
-                anonymous ? "此类事项总是匿名 (always anonymous)" : "此类事项不能匿名 (never anonymous)"));
-      }
-    }
-    if (!ItemState.DRAFT.name().equals(item.getState())
-        && hasActions(item)
-        && anonymous != item.isAnonymous()) {
+    if (answered && anonymous != item.isAnonymous()) {
       problems.add(
           new FieldError(
               "anonymous",
@@ -596,53 +569,16 @@ public class ItemService {
     }
     refuseIfProblems(problems);
     item.define(
-        title.strip(),
-        description == null || description.isBlank() ? null : description.strip(),
+        draft.title(),
+        draft.description(),
         "{}",
-        newQuestions,
+        QuestionJson.write(questions).toString(),
         opensAt,
         closesAt,
-        audience.name(),
+        ItemDecisions.audience(kind, draft).name(),
         anonymous,
-        visibilityOfResults.name(),
+        ItemDecisions.resultsVisibility(draft).name(),
         clock.instant());
-  }
-
-  private static void checkQuestions(
-      ItemKind kind, List<FormField> questions, List<FieldError> problems) {
-    if (kind.questionTypes().isEmpty()) {
-      if (!questions.isEmpty()) {
-        problems.add(
-            new FieldError(
-                "questions",
-                "NO_QUESTIONS_ALLOWED",
-                "此类事项没有问题 (items of this kind carry no questions)"));
-      }
-      return;
-    }
-    if (questions.size() > kind.maxQuestions()) {
-      problems.add(
-          new FieldError(
-              "questions",
-              "TOO_MANY_QUESTIONS",
-              "最多" + kind.maxQuestions() + "个问题 (at most " + kind.maxQuestions() + " questions)"));
-    }
-    var names = new HashSet<String>();
-    for (int i = 0; i < questions.size(); i++) {
-      FormField q = questions.get(i);
-      if (!kind.questionTypes().contains(q.type())) {
-        problems.add(
-            new FieldError(
-                "questions[" + i + "].type",
-                "TYPE_NOT_ALLOWED",
-                "不允许的题型 (question type not allowed)"));
-      }
-      if (q.name() != null && !names.add(q.name())) {
-        problems.add(
-            new FieldError(
-                "questions[" + i + "].name", "DUPLICATE_NAME", "题目名称重复 (the name is used twice)"));
-      }
-    }
   }
 
   private static String string(JsonObject body, String key) {
@@ -650,26 +586,21 @@ public class ItemService {
   }
 
   private static <E extends Enum<E>> E choice(
-      JsonObject body,
-      String key,
-      Class<E> type,
-      E fallback,
-      Set<E> allowed,
-      List<FieldError> problems) {
+      JsonObject body, String key, Class<E> type, List<FieldError> problems) {
     String value = string(body, key);
     if (value == null) {
-      return fallback;
+      return null;
     }
     try {
-      E e = Enum.valueOf(type, value.toUpperCase(Locale.ROOT).replace('-', '_'));
-      if (allowed.contains(e)) {
-        return e;
-      }
+      return Enum.valueOf(type, value.toUpperCase(Locale.ROOT).replace('-', '_'));
     } catch (IllegalArgumentException e) {
-      // reported below
+      problems.add(
+          new FieldError(
+              key,
+              "NOT_ALLOWED",
+              "不是可选的值 (one of " + java.util.Arrays.toString(type.getEnumConstants()) + ")"));
+      return null;
     }
-    problems.add(new FieldError(key, "NOT_ALLOWED", "不是可选的值 (not one of " + allowed + ")"));
-    return fallback;
   }
 
   /** An instant, or a local date-time (China Standard Time) such as {@code 2026-12-08T09:00}. */
