@@ -37,7 +37,7 @@ import org.unionhub.platform.security.Caller;
  * Items a union owns in a module (a survey): admins draft, edit, publish, close and push them;
  * members act on them (answer) and read their tallies when allowed (docs/adr/0020).
  */
-@Path("/")
+@Path("/tenants/{tenant}/modules/{module}/items")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class ItemResource {
@@ -49,7 +49,6 @@ public class ItemResource {
   @Inject ResultsExport export;
 
   @POST
-  @Path("tenants/{tenant}/modules/{module}/items")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       summary = "Draft an item (a survey)",
@@ -73,7 +72,6 @@ public class ItemResource {
   }
 
   @GET
-  @Path("tenants/{tenant}/modules/{module}/items")
   @Operation(
       summary = "The union's own items of a module, newest first (its admins)",
       description = "404 for a union the caller does not administer.")
@@ -83,21 +81,7 @@ public class ItemResource {
   }
 
   @GET
-  @Path("items")
-  @Operation(
-      summary = "Published items open to the caller",
-      description =
-          "Those of the caller's unions and every union above them (for their subtree's"
-              + " members) and those for everyone logged in; a pushed copy replaces its original."
-              + " `taken` says whether the caller already took part.")
-  public List<JsonObject> visible(@QueryParam("module") String module) {
-    return items.visible(caller, module == null || module.isBlank() ? null : module).stream()
-        .map(v -> dto(v.item(), false, v.taken()))
-        .toList();
-  }
-
-  @GET
-  @Path("tenants/{tenant}/modules/{module}/items/{id}")
+  @Path("{id}")
   @Operation(
       summary = "An item",
       description = "Its admins, or its audience once published; 404 otherwise.")
@@ -112,7 +96,7 @@ public class ItemResource {
   }
 
   @PUT
-  @Path("tenants/{tenant}/modules/{module}/items/{id}")
+  @Path("{id}")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       summary = "Edit an item",
@@ -133,7 +117,7 @@ public class ItemResource {
   }
 
   @POST
-  @Path("tenants/{tenant}/modules/{module}/items/{id}/publish")
+  @Path("{id}/publish")
   @Operation(
       summary = "Publish a draft",
       description = "422 with the module's problems; 409 when not a draft.")
@@ -147,7 +131,7 @@ public class ItemResource {
   }
 
   @POST
-  @Path("tenants/{tenant}/modules/{module}/items/{id}/close")
+  @Path("{id}/close")
   @Operation(summary = "Close a published item now", description = "409 when not published.")
   public Response close(
       @PathParam("tenant") String tenant,
@@ -159,7 +143,7 @@ public class ItemResource {
   }
 
   @POST
-  @Path("tenants/{tenant}/modules/{module}/items/{id}/push")
+  @Path("{id}/push")
   @Operation(
       summary = "Run the item in every union directly below",
       description =
@@ -175,7 +159,7 @@ public class ItemResource {
   }
 
   @POST
-  @Path("tenants/{tenant}/modules/{module}/items/{id}/actions/{type}")
+  @Path("{id}/actions/{type}")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       summary = "Take an action on an item (answer a survey)",
@@ -204,7 +188,7 @@ public class ItemResource {
   }
 
   @GET
-  @Path("tenants/{tenant}/modules/{module}/items/{id}/tallies/{name}")
+  @Path("{id}/tallies/{name}")
   @Operation(
       summary = "An item's tally (a survey's results)",
       description =
@@ -221,7 +205,7 @@ public class ItemResource {
   }
 
   @GET
-  @Path("tenants/{tenant}/modules/{module}/items/{id}/export")
+  @Path("{id}/export")
   @Produces({ResultsExport.XLSX, ResultsExport.CSV})
   @Operation(
       summary = "Download results and answers",
