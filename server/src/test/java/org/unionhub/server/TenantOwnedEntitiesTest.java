@@ -61,7 +61,16 @@ class TenantOwnedEntitiesTest {
     assertThat(owned)
         .extracting(JavaClass::getSimpleName)
         .contains(
-            "ServiceRequest", "RequestTransition", "RequestTimer", "TenantHoliday", "AuditRecord");
+            "ServiceRequest",
+            "RequestTransition",
+            "RequestTimer",
+            "TenantHoliday",
+            "AuditRecord",
+            "ModuleItem",
+            "StoredAction",
+            "Participation",
+            "TallyCellRow",
+            "ConversationMessage");
     for (JavaClass entity : owned) {
       Class<?> type = entity.reflect();
       assertThat(type.getAnnotationsByType(Filter.class))

@@ -69,7 +69,11 @@ class IsolationMatrixIT {
     TRANSITION("transition", "request_transition", "comment_text", "original"),
     TIMER("timer", "request_timer", "fired_by", null),
     HOLIDAY("holiday", "tenant_holiday", "name", "original"),
-    AUDIT("audit", "audit_record", "actor", SUBMITTER);
+    AUDIT("audit", "audit_record", "actor", SUBMITTER),
+    ITEM("item", "module_item", "title", "original"),
+    ACTION("action", "module_action", "actor", "original"),
+    PARTICIPATION("participation", "module_participation", "member", "original"),
+    MESSAGE("message", "conversation_message", "body", "original");
 
     final String name;
     final String table;
@@ -84,7 +88,11 @@ class IsolationMatrixIT {
     }
 
     boolean mergeChangesNothing() {
-      return this == TRANSITION || this == AUDIT;
+      return this == TRANSITION
+          || this == AUDIT
+          || this == ACTION
+          || this == PARTICIPATION
+          || this == MESSAGE;
     }
 
     boolean appendOnly() {
@@ -209,6 +217,10 @@ class IsolationMatrixIT {
   private final UUID transition = UUID.randomUUID();
   private final UUID timer = UUID.randomUUID();
   private final UUID holiday = UUID.randomUUID();
+  private final UUID item = UUID.randomUUID();
+  private final UUID action = UUID.randomUUID();
+  private final UUID participation = UUID.randomUUID();
+  private final UUID message = UUID.randomUUID();
 
   /**
    * A request of its own, a second one with a transition and a timer (due in a month), a local
@@ -251,6 +263,39 @@ class IsolationMatrixIT {
           TENANT,
           java.time.LocalDate.of(2199, 12, 31),
           SUBMITTER);
+      update(
+          owner,
+          "insert into module_item (id, tenant_id, module, kind, title, fields, questions,"
+              + " audience, anonymous, results_visibility, state, created_by, created_at,"
+              + " updated_at, version) values (?, ?, 'survey', 'survey', 'original', '{}', '[]',"
+              + " 'SUBTREE_MEMBERS', false, 'NEVER', 'DRAFT', ?, now(), now(), 0)",
+          item,
+          TENANT,
+          SUBMITTER);
+      update(
+          owner,
+          "insert into module_action (id, tenant_id, module, target_id, action_type, actor,"
+              + " acted_on, payload) values (?, ?, 'survey', ?, 'answer', 'original',"
+              + " current_date, '{}')",
+          action,
+          TENANT,
+          item);
+      update(
+          owner,
+          "insert into module_participation (id, tenant_id, target_id, action_type, member,"
+              + " taken_on) values (?, ?, ?, 'answer', 'original', current_date)",
+          participation,
+          TENANT,
+          item);
+      update(
+          owner,
+          "insert into conversation_message (id, tenant_id, subject_id, seq, author,"
+              + " author_role, body, written_at) values (?, ?, ?, 1, ?, 'member', 'original',"
+              + " now())",
+          message,
+          TENANT,
+          parent,
+          SUBMITTER);
       if (!auditRecordMade) {
         update(
             owner,
@@ -267,6 +312,10 @@ class IsolationMatrixIT {
   @AfterEach
   void removeTheRows() throws SQLException {
     try (Connection owner = TestStack.database().connect()) {
+      update(owner, "delete from conversation_message where id = ?", message);
+      update(owner, "delete from module_participation where id = ?", participation);
+      update(owner, "delete from module_action where id = ?", action);
+      update(owner, "delete from module_item where id = ?", item);
       update(owner, "delete from tenant_holiday where id = ?", holiday);
       update(owner, "delete from request_timer where id = ?", timer);
       update(owner, "delete from request_transition where id = ?", transition);
@@ -322,6 +371,10 @@ class IsolationMatrixIT {
       case TIMER -> timer;
       case HOLIDAY -> holiday;
       case AUDIT -> AUDIT_RECORD;
+      case ITEM -> item;
+      case ACTION -> action;
+      case PARTICIPATION -> participation;
+      case MESSAGE -> message;
     };
   }
 

@@ -72,6 +72,10 @@ public class IsolationProbe extends HttpServlet {
           case "timer" -> RequestTimer.class;
           case "holiday" -> TenantHoliday.class;
           case "audit" -> AuditRecord.class;
+          case "item" -> org.unionhub.platform.item.ModuleItem.class;
+          case "action" -> org.unionhub.platform.item.StoredAction.class;
+          case "participation" -> org.unionhub.platform.item.Participation.class;
+          case "message" -> org.unionhub.platform.item.ConversationMessage.class;
           default -> throw new IllegalArgumentException(entity);
         };
     var answer = Json.createObjectBuilder();
@@ -207,6 +211,10 @@ public class IsolationProbe extends HttpServlet {
       case "timer" -> "request_timer";
       case "holiday" -> "tenant_holiday";
       case "audit" -> "audit_record";
+      case "item" -> "module_item";
+      case "action" -> "module_action";
+      case "participation" -> "module_participation";
+      case "message" -> "conversation_message";
       default -> throw new IllegalArgumentException(entity);
     };
   }
@@ -219,6 +227,10 @@ public class IsolationProbe extends HttpServlet {
       case "timer" -> "firedBy";
       case "holiday" -> "name";
       case "audit" -> "actor";
+      case "item" -> "title";
+      case "action" -> "actor";
+      case "participation" -> "member";
+      case "message" -> "body";
       default -> throw new IllegalArgumentException(entity);
     };
   }
