@@ -61,6 +61,9 @@ public class ActionService {
   @Inject ModuleHooks hooks;
   @Inject RequestService requests;
 
+  /** How many rows each tally cell is spread over. */
+  static final int STRIPES = 16;
+
   private volatile Boolean postgres;
 
   /**
@@ -207,33 +210,67 @@ public class ActionService {
         cell[1] = cell[1].add(e.value());
       }
     }
-    String sql =
-        isPostgres()
-            ? "insert into tally_cell (target_id, tally, cell_key, tenant_id, cell_count, cell_sum)"
-                + " values (?1, ?2, ?3, ?4, ?5, ?6) on conflict (target_id, tally, cell_key) do update"
-                + " set cell_count = tally_cell.cell_count + excluded.cell_count,"
-                + " cell_sum = tally_cell.cell_sum + excluded.cell_sum"
-            : "merge into tally_cell t using (values (cast(?1 as uuid), cast(?2 as varchar(40)),"
-                + " cast(?3 as varchar(200)), cast(?4 as varchar(64)), cast(?5 as bigint),"
-                + " cast(?6 as numeric(30,6)))) s(target_id, tally, cell_key, tenant_id, c, sm)"
-                + " on t.target_id = s.target_id and t.tally = s.tally and t.cell_key = s.cell_key"
-                + " when matched then update set cell_count = t.cell_count + s.c,"
-                + " cell_sum = t.cell_sum + s.sm"
-                + " when not matched then insert (target_id, tally, cell_key, tenant_id, cell_count,"
-                + " cell_sum) values (s.target_id, s.tally, s.cell_key, s.tenant_id, s.c, s.sm)";
-    // Keys in a fixed order, so two transactions never lock the same cells in opposite orders.
-    cells.entrySet().stream()
-        .sorted(Map.Entry.comparingByKey())
-        .forEach(
-            cell ->
-                em.createNativeQuery(sql)
-                    .setParameter(1, item.getId())
-                    .setParameter(2, tally)
-                    .setParameter(3, cell.getKey())
-                    .setParameter(4, item.getTenantId())
-                    .setParameter(5, cell.getValue()[0].longValue())
-                    .setParameter(6, cell.getValue()[1])
-                    .executeUpdate());
+    // One stripe per action, chosen at random: concurrent answers to one survey update
+    // different rows. Keys in a fixed order, so two transactions never lock cells in opposite
+    // orders.
+    short stripe = (short) java.util.concurrent.ThreadLocalRandom.current().nextInt(STRIPES);
+    var sorted = new java.util.TreeMap<>(cells);
+    if (isPostgres()) {
+      var sql =
+          new StringBuilder(
+              "insert into tally_cell (target_id, tally, cell_key, tenant_id, cell_count, cell_sum,"
+                  + " stripe) values ");
+      int p = 1;
+      for (int n = 0; n < sorted.size(); n++) {
+        sql.append(n == 0 ? "" : ", ")
+            .append(
+                String.format(
+                    "(?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?%d)",
+                    p, p + 1, p + 2, p + 3, p + 4, p + 5, p + 6));
+        p += 7;
+      }
+      sql.append(
+          " on conflict (target_id, tally, cell_key, stripe) do update"
+              + " set cell_count = tally_cell.cell_count + excluded.cell_count,"
+              + " cell_sum = tally_cell.cell_sum + excluded.cell_sum");
+      var query = em.createNativeQuery(sql.toString());
+      int q = 1;
+      for (var cell : sorted.entrySet()) {
+        query
+            .setParameter(q++, item.getId())
+            .setParameter(q++, tally)
+            .setParameter(q++, cell.getKey())
+            .setParameter(q++, item.getTenantId())
+            .setParameter(q++, cell.getValue()[0].longValue())
+            .setParameter(q++, cell.getValue()[1])
+            .setParameter(q++, stripe);
+      }
+      query.executeUpdate();
+      return;
+    }
+    String merge =
+        "merge into tally_cell t using (values (cast(?1 as uuid), cast(?2 as varchar(40)),"
+            + " cast(?3 as varchar(200)), cast(?4 as varchar(64)), cast(?5 as bigint),"
+            + " cast(?6 as numeric(30,6)), cast(?7 as smallint)))"
+            + " s(target_id, tally, cell_key, tenant_id, c, sm, st)"
+            + " on t.target_id = s.target_id and t.tally = s.tally and t.cell_key = s.cell_key"
+            + " and t.stripe = s.st"
+            + " when matched then update set cell_count = t.cell_count + s.c,"
+            + " cell_sum = t.cell_sum + s.sm"
+            + " when not matched then insert (target_id, tally, cell_key, tenant_id, cell_count,"
+            + " cell_sum, stripe) values (s.target_id, s.tally, s.cell_key, s.tenant_id, s.c, s.sm,"
+            + " s.st)";
+    for (var cell : sorted.entrySet()) {
+      em.createNativeQuery(merge)
+          .setParameter(1, item.getId())
+          .setParameter(2, tally)
+          .setParameter(3, cell.getKey())
+          .setParameter(4, item.getTenantId())
+          .setParameter(5, cell.getValue()[0].longValue())
+          .setParameter(6, cell.getValue()[1])
+          .setParameter(7, stripe)
+          .executeUpdate();
+    }
   }
 
   /** The payload as text values; values of the wrong JSON type are problems. */

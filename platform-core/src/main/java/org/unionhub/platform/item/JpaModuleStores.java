@@ -60,14 +60,18 @@ public class JpaModuleStores implements ModuleStores {
       public List<TallyCell> tally(String targetId, String tally) {
         return em
             .createQuery(
-                "select c from TallyCellRow c where c.key.targetId = :t and c.key.tally = :n"
-                    + " order by c.key.cellKey",
-                TallyCellRow.class)
+                "select c.key.cellKey, sum(c.count), sum(c.sum) from TallyCellRow c"
+                    + " where c.key.targetId = :t and c.key.tally = :n"
+                    + " group by c.key.cellKey order by c.key.cellKey",
+                Object[].class)
             .setParameter("t", UUID.fromString(targetId))
             .setParameter("n", tally)
             .getResultList()
             .stream()
-            .map(c -> new TallyCell(c.getKey().cellKey(), c.getCount(), c.getSum()))
+            .map(
+                r ->
+                    new TallyCell(
+                        (String) r[0], ((Number) r[1]).longValue(), (java.math.BigDecimal) r[2]))
             .toList();
       }
 

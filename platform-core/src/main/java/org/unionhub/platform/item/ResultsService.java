@@ -176,8 +176,8 @@ public class ResultsService {
         var sums = new LinkedHashMap<String, BigDecimal>();
         cells.forEach(
             c -> {
-              raw.put(c.getKey().cellKey(), new long[] {c.getCount()});
-              sums.put(c.getKey().cellKey(), c.getSum());
+              raw.computeIfAbsent(c.getKey().cellKey(), x -> new long[1])[0] += c.getCount();
+              sums.merge(c.getKey().cellKey(), c.getSum(), BigDecimal::add);
             });
         long responses = raw.containsKey("count") ? raw.get("count")[0] : 0;
         boolean hidden = anonymous && responses < k;

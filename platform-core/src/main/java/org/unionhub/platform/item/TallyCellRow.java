@@ -13,8 +13,8 @@ import org.hibernate.annotations.Filter;
 import org.unionhub.platform.tenancy.TenantScope;
 
 /**
- * One cell of a tally: written only by {@link ActionService}'s UPSERT in the action's transaction,
- * read through this entity.
+ * One stripe of a tally's cell: written only by {@link ActionService}'s UPSERT in the action's
+ * transaction, read through this entity; a cell is the sum of its stripes.
  */
 @Entity
 @Table(name = "tally_cell")
@@ -27,7 +27,8 @@ public class TallyCellRow {
   public record Key(
       @Column(name = "target_id") UUID targetId,
       @Column(name = "tally") String tally,
-      @Column(name = "cell_key") String cellKey)
+      @Column(name = "cell_key") String cellKey,
+      @Column(name = "stripe") short stripe)
       implements Serializable {}
 
   @EmbeddedId private Key key;
