@@ -13,21 +13,22 @@ import java.util.Set;
 import org.unionhub.platform.action.ActionDecisions;
 import org.unionhub.platform.action.Actor;
 import org.unionhub.platform.calendar.WorkingCalendar;
+import org.unionhub.platform.config.ScenarioResult;
 import org.unionhub.platform.conversation.ConversationDecisions;
 import org.unionhub.platform.item.ItemDecisions;
 import org.unionhub.platform.item.ItemDraft;
 import org.unionhub.platform.module.BasicModuleContext;
 import org.unionhub.platform.module.CalendarWorkingDays;
-import org.unionhub.platform.request.FieldError;
-import org.unionhub.platform.request.FormCheck;
-import org.unionhub.platform.request.NotAllowedException;
-import org.unionhub.platform.request.RequestConflictException;
-import org.unionhub.platform.request.RequestLifecycle;
-import org.unionhub.platform.request.SubmissionRefusedException;
+import org.unionhub.platform.problem.FieldError;
+import org.unionhub.platform.problem.FormCheck;
+import org.unionhub.platform.problem.NotAllowedException;
+import org.unionhub.platform.problem.SubmissionRefusedException;
 import org.unionhub.platform.rules.RuleCompilationException;
 import org.unionhub.platform.rules.RuleEngine;
 import org.unionhub.platform.tally.TallyDecisions;
 import org.unionhub.platform.tally.TallyView;
+import org.unionhub.platform.workflow.RequestConflictException;
+import org.unionhub.platform.workflow.RequestLifecycle;
 import org.unionhub.sdk.ModuleContext;
 import org.unionhub.sdk.Role;
 import org.unionhub.sdk.ServiceModuleFactory;
@@ -166,7 +167,7 @@ public final class ModuleTestKit {
    * @return one result per scenario
    * @since 0.2
    */
-  public List<RequestLifecycle.ScenarioResult> scenarios() {
+  public List<ScenarioResult> scenarios() {
     return lifecycle.runScenarios(module, config, today());
   }
 

@@ -1,4 +1,4 @@
-package org.unionhub.platform.request;
+package org.unionhub.platform.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,6 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.unionhub.platform.calendar.WorkingCalendar;
 import org.unionhub.platform.fixture.FixtureModuleFactory;
 import org.unionhub.platform.fixture.TestContexts;
+import org.unionhub.platform.problem.FieldError;
+import org.unionhub.platform.problem.NotAllowedException;
+import org.unionhub.platform.problem.SubmissionRefusedException;
 import org.unionhub.platform.rules.RuleEngine;
 import org.unionhub.sdk.Role;
 import org.unionhub.sdk.Submission;
