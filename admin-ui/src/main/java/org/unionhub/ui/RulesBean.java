@@ -16,10 +16,10 @@ import org.unionhub.platform.config.ConfigProblem;
 import org.unionhub.platform.config.ConfigRefusedException;
 import org.unionhub.platform.config.ConfigurationAdmin;
 import org.unionhub.platform.config.EffectiveConfig;
+import org.unionhub.platform.config.ScenarioResult;
 import org.unionhub.platform.module.ModuleRegistry;
-import org.unionhub.platform.request.NotAllowedException;
-import org.unionhub.platform.request.NotVisibleException;
-import org.unionhub.platform.request.RequestLifecycle;
+import org.unionhub.platform.problem.NotAllowedException;
+import org.unionhub.platform.problem.NotVisibleException;
 import org.unionhub.platform.rules.RuleProblem;
 import org.unionhub.platform.rules.table.DecisionTableSchema;
 import org.unionhub.platform.security.Caller;
@@ -174,7 +174,7 @@ public class RulesBean implements Serializable {
     private final boolean passed;
     private final String detail;
 
-    Result(RequestLifecycle.ScenarioResult r) {
+    Result(ScenarioResult r) {
       this.name = r.name();
       this.source = r.source();
       this.passed = r.passed();

@@ -13,21 +13,22 @@ import java.util.Set;
 import org.unionhub.platform.action.ActionDecisions;
 import org.unionhub.platform.action.Actor;
 import org.unionhub.platform.calendar.WorkingCalendar;
+import org.unionhub.platform.config.ScenarioResult;
 import org.unionhub.platform.conversation.ConversationDecisions;
 import org.unionhub.platform.item.ItemDecisions;
 import org.unionhub.platform.item.ItemDraft;
 import org.unionhub.platform.module.BasicModuleContext;
 import org.unionhub.platform.module.CalendarWorkingDays;
-import org.unionhub.platform.request.FieldError;
-import org.unionhub.platform.request.FormCheck;
-import org.unionhub.platform.request.NotAllowedException;
-import org.unionhub.platform.request.RequestConflictException;
-import org.unionhub.platform.request.RequestLifecycle;
-import org.unionhub.platform.request.SubmissionRefusedException;
+import org.unionhub.platform.problem.FieldError;
+import org.unionhub.platform.problem.FormCheck;
+import org.unionhub.platform.problem.NotAllowedException;
+import org.unionhub.platform.problem.SubmissionRefusedException;
 import org.unionhub.platform.rules.RuleCompilationException;
 import org.unionhub.platform.rules.RuleEngine;
 import org.unionhub.platform.tally.TallyDecisions;
 import org.unionhub.platform.tally.TallyView;
+import org.unionhub.platform.workflow.RequestConflictException;
+import org.unionhub.platform.workflow.RequestLifecycle;
 import org.unionhub.sdk.ModuleContext;
 import org.unionhub.sdk.Role;
 import org.unionhub.sdk.ServiceModuleFactory;
@@ -59,7 +60,16 @@ import org.unionhub.sdk.workflow.Transition;
  * assertThat(request.state()).isEqualTo("approved");
  * }</pre>
  *
- * <p>Submissions go to the tenant {@value #TENANT} and are made by {@value #SUBMITTER}.
+ * <p>Every shape of SDK 1.0 runs too, through the same decisions the server takes: items of the
+ * module's kinds ({@link #newItem}, {@link #publish}, {@link #close}) on a clock the test sets and
+ * moves ({@link #at}, {@link #advance}); actions on items and requests by {@link TestActor}s, with
+ * roles, audience, window, once per member and the payload checked ({@link #act(TestItem, String,
+ * TestActor, Map)}); tallies as readers see them ({@link #tally(TestItem, String)}); conversations
+ * ({@link #post(TestRequest, TestActor, String)}, {@link #messages(TestRequest)}). The module's own
+ * checks and hooks are called where the server calls them.
+ *
+ * <p>Submissions go to the tenant {@value #TENANT} and are made by {@value #SUBMITTER}; items
+ * belong to {@value #TENANT}.
  *
  * @since 0.1
  */
@@ -157,7 +167,7 @@ public final class ModuleTestKit {
    * @return one result per scenario
    * @since 0.2
    */
-  public List<RequestLifecycle.ScenarioResult> scenarios() {
+  public List<ScenarioResult> scenarios() {
     return lifecycle.runScenarios(module, config, today());
   }
 

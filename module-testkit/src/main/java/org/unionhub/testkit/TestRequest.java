@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.unionhub.platform.request.RequestLifecycle;
+import org.unionhub.platform.workflow.RequestLifecycle;
 
 /**
  * A request a {@link ModuleTestKit} accepted, as staff would see it in their worklist: its state,

@@ -9,8 +9,8 @@ import java.time.Clock;
 import java.time.ZoneId;
 import org.unionhub.platform.calendar.WorkingCalendar;
 import org.unionhub.platform.module.PlatformModuleContexts;
-import org.unionhub.platform.request.RequestLifecycle;
 import org.unionhub.platform.rules.RuleEngine;
+import org.unionhub.platform.workflow.RequestLifecycle;
 
 /** Shared platform singletons. */
 @ApplicationScoped

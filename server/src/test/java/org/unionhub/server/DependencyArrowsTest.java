@@ -1,6 +1,7 @@
 package org.unionhub.server;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -74,5 +75,15 @@ class DependencyArrowsTest {
         .dependOnClassesThat()
         .resideInAnyPackage("org.unionhub.modules..", "org.unionhub.tenant..")
         .check(classes);
+  }
+
+  @Test
+  void platformPackagesAreFreeOfCycles() {
+    slices().matching("org.unionhub.platform.(*)..").should().beFreeOfCycles().check(classes);
+  }
+
+  @Test
+  void tenantConfigPackagesAreFreeOfCycles() {
+    slices().matching("org.unionhub.tenant.(*)..").should().beFreeOfCycles().check(classes);
   }
 }

@@ -27,8 +27,8 @@ import org.unionhub.platform.calendar.NationalEntry;
 import org.unionhub.platform.calendar.ScheduleValidator;
 import org.unionhub.platform.calendar.WorkingCalendar;
 import org.unionhub.platform.calendar.YearSummary;
-import org.unionhub.platform.request.FieldError;
-import org.unionhub.platform.request.NotVisibleException;
+import org.unionhub.platform.problem.FieldError;
+import org.unionhub.platform.problem.NotVisibleException;
 import org.unionhub.platform.security.Caller;
 import org.unionhub.platform.tenancy.TenantDirectory;
 

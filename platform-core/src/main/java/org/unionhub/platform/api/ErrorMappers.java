@@ -13,12 +13,12 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.unionhub.platform.calendar.CalendarConflictException;
 import org.unionhub.platform.calendar.CalendarRefusedException;
-import org.unionhub.platform.request.NotAllowedException;
-import org.unionhub.platform.request.NotVisibleException;
-import org.unionhub.platform.request.RequestConflictException;
-import org.unionhub.platform.request.SubmissionRefusedException;
+import org.unionhub.platform.problem.NotAllowedException;
+import org.unionhub.platform.problem.NotVisibleException;
+import org.unionhub.platform.problem.SubmissionRefusedException;
 import org.unionhub.platform.rules.RuleEvaluationException;
 import org.unionhub.platform.tenancy.TenantChangeRefusedException;
+import org.unionhub.platform.workflow.RequestConflictException;
 
 /** Turns exceptions into the API's error bodies; no stack trace ever reaches a client. */
 public final class ErrorMappers {
@@ -32,7 +32,7 @@ public final class ErrorMappers {
   }
 
   /** 422 with one entry per refused field. */
-  static Response fieldErrors(java.util.List<org.unionhub.platform.request.FieldError> errors) {
+  static Response fieldErrors(java.util.List<org.unionhub.platform.problem.FieldError> errors) {
     return error422(
         errors.stream()
             .map(f -> new ApiError.Item(f.field(), null, null, f.code(), f.message()))

@@ -17,7 +17,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.unionhub.platform.request.NotVisibleException;
+import org.unionhub.platform.problem.NotVisibleException;
 import org.unionhub.platform.request.RequestService;
 import org.unionhub.platform.request.ServiceRequest;
 import org.unionhub.platform.security.Caller;

@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.unionhub.platform.request.FieldError;
+import org.unionhub.platform.problem.FieldError;
 import org.unionhub.platform.security.Caller;
 import org.unionhub.platform.tenancy.TenantAdministration;
 import org.unionhub.platform.tenancy.TenantAdministration.NewTenant;

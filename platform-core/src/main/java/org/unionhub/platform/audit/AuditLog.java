@@ -20,8 +20,8 @@ public interface AuditLog {
    * @param after the cursor of the previous page, or null for the first
    * @param limit page size, at most {@link #MAX_PAGE}
    * @return one page
-   * @throws org.unionhub.platform.request.NotAllowedException when the caller is no admin
-   * @throws org.unionhub.platform.request.NotVisibleException when the filter names a tenant the
+   * @throws org.unionhub.platform.problem.NotAllowedException when the caller is no admin
+   * @throws org.unionhub.platform.problem.NotVisibleException when the filter names a tenant the
    *     caller may not see (or none)
    */
   AuditPage search(Caller caller, AuditFilter filter, AuditCursor after, int limit);

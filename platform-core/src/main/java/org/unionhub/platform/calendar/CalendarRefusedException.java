@@ -1,7 +1,7 @@
 package org.unionhub.platform.calendar;
 
 import java.util.List;
-import org.unionhub.platform.request.FieldError;
+import org.unionhub.platform.problem.FieldError;
 
 /** A calendar change refused with every problem found; nothing was stored. */
 public class CalendarRefusedException extends RuntimeException {

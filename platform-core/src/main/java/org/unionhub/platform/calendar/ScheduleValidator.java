@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.unionhub.platform.calendar.WorkingCalendar.DayKind;
-import org.unionhub.platform.request.FieldError;
+import org.unionhub.platform.problem.FieldError;
 
 /**
  * Checks a year's national schedule as an admin typed it and reports every problem at once, with

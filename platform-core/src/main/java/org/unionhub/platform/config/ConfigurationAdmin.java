@@ -4,7 +4,6 @@ import jakarta.json.JsonObject;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Predicate;
-import org.unionhub.platform.request.RequestLifecycle;
 import org.unionhub.platform.security.Caller;
 
 /**
@@ -230,7 +229,7 @@ public interface ConfigurationAdmin {
    * @param extra rules to test instead of the draft's, or an empty layer
    * @return one result per scenario
    */
-  List<RequestLifecycle.ScenarioResult> testScenarios(
+  List<ScenarioResult> testScenarios(
       Caller caller, String tenant, String module, ConfigLayer.RuleLayer extra);
 
   /**

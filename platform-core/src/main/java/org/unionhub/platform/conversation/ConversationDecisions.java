@@ -3,9 +3,9 @@ package org.unionhub.platform.conversation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.unionhub.platform.request.FieldError;
-import org.unionhub.platform.request.NotAllowedException;
-import org.unionhub.platform.request.SubmissionRefusedException;
+import org.unionhub.platform.problem.FieldError;
+import org.unionhub.platform.problem.NotAllowedException;
+import org.unionhub.platform.problem.SubmissionRefusedException;
 import org.unionhub.sdk.Role;
 import org.unionhub.sdk.conversation.ConversationSpec;
 

@@ -25,12 +25,18 @@ import org.unionhub.platform.calendar.WorkingCalendar;
 import org.unionhub.platform.config.ConfigurationSource;
 import org.unionhub.platform.config.EffectiveConfig;
 import org.unionhub.platform.module.ModuleRegistry;
+import org.unionhub.platform.problem.FieldError;
+import org.unionhub.platform.problem.NotAllowedException;
+import org.unionhub.platform.problem.NotVisibleException;
+import org.unionhub.platform.problem.SubmissionRefusedException;
 import org.unionhub.platform.rules.RuleEngine;
 import org.unionhub.platform.security.Caller;
 import org.unionhub.platform.tenancy.TenantDirectory;
 import org.unionhub.platform.tenancy.TenantScope;
 import org.unionhub.platform.tenancy.TenantView;
 import org.unionhub.platform.tenancy.Visibility;
+import org.unionhub.platform.workflow.RequestConflictException;
+import org.unionhub.platform.workflow.RequestLifecycle;
 import org.unionhub.sdk.RequestEvent;
 import org.unionhub.sdk.Role;
 import org.unionhub.sdk.ServiceModule;
@@ -141,8 +147,12 @@ public class RequestService {
             .find(tenantCode)
             .filter(TenantView::active)
             .orElseThrow(() -> new NotVisibleException("tenant"));
+    // A module without requests (only items, say) has no request form to submit to.
     ServiceModuleFactory module =
-        modules.find(moduleId).orElseThrow(() -> new NotVisibleException("module"));
+        modules
+            .find(moduleId)
+            .filter(m -> m.descriptor().acceptsRequests())
+            .orElseThrow(() -> new NotVisibleException("module"));
     var submitScope = new java.util.HashSet<>(visibility.requestScope(caller));
     submitScope.add(tenant.code());
     scope.limitTo(submitScope, caller.username());
@@ -290,6 +300,9 @@ public class RequestService {
     var finished = new LinkedHashMap<String, Object>();
     if (open) {
       for (ServiceModuleFactory m : modules.all()) {
+        if (!m.descriptor().acceptsRequests()) {
+          continue;
+        }
         String id = m.descriptor().id();
         List<String> terminal =
             m.descriptor().workflow().states().stream()

@@ -39,9 +39,9 @@ public interface TenantAdministration {
    * @param caller who creates it
    * @param tenant what to create
    * @return the created tenant
-   * @throws org.unionhub.platform.request.NotVisibleException when the parent does not exist or the
+   * @throws org.unionhub.platform.problem.NotVisibleException when the parent does not exist or the
    *     caller may not see it
-   * @throws org.unionhub.platform.request.NotAllowedException when the caller sees the parent but
+   * @throws org.unionhub.platform.problem.NotAllowedException when the caller sees the parent but
    *     may not create under it
    * @throws TenantChangeRefusedException with every field problem
    */
@@ -54,9 +54,9 @@ public interface TenantAdministration {
    * @param code the tenant's code
    * @param change what to change
    * @return the tenant after the change
-   * @throws org.unionhub.platform.request.NotVisibleException when the tenant or the new parent
+   * @throws org.unionhub.platform.problem.NotVisibleException when the tenant or the new parent
    *     does not exist or the caller may not see it
-   * @throws org.unionhub.platform.request.NotAllowedException when the caller sees the tenant but
+   * @throws org.unionhub.platform.problem.NotAllowedException when the caller sees the tenant but
    *     may not change it
    * @throws TenantChangeRefusedException with every field problem
    */

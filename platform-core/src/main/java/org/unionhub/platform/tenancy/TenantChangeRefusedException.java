@@ -1,7 +1,7 @@
 package org.unionhub.platform.tenancy;
 
 import java.util.List;
-import org.unionhub.platform.request.FieldError;
+import org.unionhub.platform.problem.FieldError;
 
 /** A tenant change refused by the tree rules; nothing was changed. */
 public class TenantChangeRefusedException extends RuntimeException {

@@ -8,7 +8,7 @@ import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.unionhub.platform.request.FieldError;
+import org.unionhub.platform.problem.FieldError;
 import org.unionhub.platform.tenancy.TenantAdministration.TenantChange;
 import org.unionhub.platform.tenancy.TenantChangeRefusedException;
 

@@ -13,9 +13,9 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.unionhub.platform.calendar.ScheduleValidator.Draft;
-import org.unionhub.platform.request.FieldError;
-import org.unionhub.platform.request.NotAllowedException;
-import org.unionhub.platform.request.NotVisibleException;
+import org.unionhub.platform.problem.FieldError;
+import org.unionhub.platform.problem.NotAllowedException;
+import org.unionhub.platform.problem.NotVisibleException;
 import org.unionhub.platform.security.Caller;
 import org.unionhub.platform.tenancy.DemoTree;
 

@@ -9,7 +9,7 @@ import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.unionhub.platform.calendar.ScheduleValidator.Draft;
-import org.unionhub.platform.request.FieldError;
+import org.unionhub.platform.problem.FieldError;
 
 class ScheduleValidatorTest {
 

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.unionhub.platform.request.FieldError;
+import org.unionhub.platform.problem.FieldError;
 import org.unionhub.platform.security.Caller;
 import org.unionhub.platform.tenancy.TenantAdministration.NewTenant;
 import org.unionhub.platform.tenancy.TenantAdministration.TenantChange;

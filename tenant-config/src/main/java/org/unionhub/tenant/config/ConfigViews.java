@@ -10,7 +10,7 @@ import org.unionhub.platform.config.ConfigProblem;
 import org.unionhub.platform.config.ConfigurationAdmin;
 import org.unionhub.platform.config.EffectiveConfig;
 import org.unionhub.platform.config.EffectiveConfig.Provenance;
-import org.unionhub.platform.request.RequestLifecycle;
+import org.unionhub.platform.config.ScenarioResult;
 import org.unionhub.sdk.LocalizedText;
 
 /** The JSON the configuration API answers with. */
@@ -215,7 +215,7 @@ public final class ConfigViews {
    * @param results scenario results
    * @return the JSON
    */
-  public static JsonObject scenarioResults(List<RequestLifecycle.ScenarioResult> results) {
+  public static JsonObject scenarioResults(List<ScenarioResult> results) {
     JsonArrayBuilder list = Json.createArrayBuilder();
     results.forEach(
         r ->
@@ -226,7 +226,7 @@ public final class ConfigViews {
                     .add("passed", r.passed())
                     .add("detail", r.detail())));
     return Json.createObjectBuilder()
-        .add("passed", results.stream().allMatch(RequestLifecycle.ScenarioResult::passed))
+        .add("passed", results.stream().allMatch(ScenarioResult::passed))
         .add("results", list)
         .build();
   }

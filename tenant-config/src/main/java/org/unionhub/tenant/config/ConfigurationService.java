@@ -31,16 +31,17 @@ import org.unionhub.platform.config.ConfigurationAdmin;
 import org.unionhub.platform.config.ConfigurationSource;
 import org.unionhub.platform.config.EffectiveConfig;
 import org.unionhub.platform.config.PublishedLayer;
+import org.unionhub.platform.config.ScenarioResult;
 import org.unionhub.platform.module.ModuleRegistry;
-import org.unionhub.platform.request.NotAllowedException;
-import org.unionhub.platform.request.NotVisibleException;
-import org.unionhub.platform.request.RequestLifecycle;
+import org.unionhub.platform.problem.NotAllowedException;
+import org.unionhub.platform.problem.NotVisibleException;
 import org.unionhub.platform.rules.RuleCompilationException;
 import org.unionhub.platform.rules.RuleEngine;
 import org.unionhub.platform.security.Caller;
 import org.unionhub.platform.tenancy.TenantDirectory;
 import org.unionhub.platform.tenancy.TenantView;
 import org.unionhub.platform.tenancy.Visibility;
+import org.unionhub.platform.workflow.RequestLifecycle;
 import org.unionhub.sdk.Role;
 import org.unionhub.sdk.ServiceModuleFactory;
 
@@ -367,7 +368,7 @@ public class ConfigurationService implements ConfigurationSource, ConfigurationA
                           p.column() > 0 ? p.column() : null)));
       return problems;
     }
-    for (RequestLifecycle.ScenarioResult result :
+    for (ScenarioResult result :
         lifecycle.runScenarios(module, resolution.config(), LocalDate.now(clock))) {
       if (!result.passed()) {
         problems.add(
@@ -398,7 +399,7 @@ public class ConfigurationService implements ConfigurationSource, ConfigurationA
    * @param extra scenarios given with the request, run after the others, or an empty layer
    * @return one result per scenario
    */
-  public List<RequestLifecycle.ScenarioResult> testScenarios(
+  public List<ScenarioResult> testScenarios(
       Caller caller, String tenantCode, String moduleId, ConfigLayer.RuleLayer extra) {
     Editable editable = editable(caller, tenantCode, moduleId);
     ServiceModuleFactory module = module(moduleId);

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.unionhub.platform.request.FieldError;
+import org.unionhub.platform.problem.FieldError;
 import org.unionhub.platform.security.Caller;
 import org.unionhub.platform.tenancy.TenantAdministration.NewTenant;
 import org.unionhub.platform.tenancy.TenantAdministration.TenantChange;

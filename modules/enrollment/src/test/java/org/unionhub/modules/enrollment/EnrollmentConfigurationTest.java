@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
-import org.unionhub.platform.request.RequestLifecycle;
+import org.unionhub.platform.config.ScenarioResult;
 import org.unionhub.testkit.ModuleTestKit;
 import org.unionhub.testkit.Refusal;
 import org.unionhub.testkit.TestRequest;
@@ -19,7 +19,7 @@ class EnrollmentConfigurationTest {
 
   @Test
   void theModulesOwnScenariosPass() {
-    assertThat(kit.scenarios()).hasSize(3).allMatch(RequestLifecycle.ScenarioResult::passed);
+    assertThat(kit.scenarios()).hasSize(3).allMatch(ScenarioResult::passed);
   }
 
   @Test

@@ -1,4 +1,4 @@
-package org.unionhub.platform.request;
+package org.unionhub.platform.problem;
 
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -1,4 +1,4 @@
-package org.unionhub.platform.request;
+package org.unionhub.platform.workflow;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,7 +14,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.unionhub.platform.calendar.WorkingCalendar;
 import org.unionhub.platform.config.ConfigResolver;
 import org.unionhub.platform.config.EffectiveConfig;
+import org.unionhub.platform.config.ScenarioResult;
 import org.unionhub.platform.module.ModuleContexts;
+import org.unionhub.platform.problem.FieldError;
+import org.unionhub.platform.problem.FormCheck;
+import org.unionhub.platform.problem.NotAllowedException;
+import org.unionhub.platform.problem.SubmissionRefusedException;
 import org.unionhub.platform.rules.RuleEngine;
 import org.unionhub.platform.rules.RuleOutcome;
 import org.unionhub.sdk.ModuleDescriptor;
@@ -33,8 +38,8 @@ import org.unionhub.sdk.workflow.WorkflowDefinition;
 /**
  * The decisions of a request's life, free of storage and HTTP: whether a submission is accepted
  * (form checks, then the module's rules), where it starts and when it is due, and whether an action
- * may move it. {@link RequestService} persists what this decides; the module test kit runs it in
- * memory.
+ * may move it. {@link org.unionhub.platform.request.RequestService} persists what this decides; the
+ * module test kit runs it in memory.
  */
 public final class RequestLifecycle {
 
@@ -296,16 +301,6 @@ public final class RequestLifecycle {
             : move.dueDate();
     return new Move(move.transition(), move.target(), due, outcome.advance());
   }
-
-  /**
-   * The result of one rule scenario.
-   *
-   * @param name the scenario's name
-   * @param source {@code module} or the tenant whose scenario it is
-   * @param passed whether the rules did what it expects
-   * @param detail what happened when it failed; empty when it passed
-   */
-  public record ScenarioResult(String name, String source, boolean passed, String detail) {}
 
   /**
    * Runs every scenario of an effective configuration against its rules.

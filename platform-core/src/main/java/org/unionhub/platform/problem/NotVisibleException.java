@@ -1,4 +1,4 @@
-package org.unionhub.platform.request;
+package org.unionhub.platform.problem;
 
 /**
  * The thing asked for does not exist or the caller may not see it; the API answers 404 for both so

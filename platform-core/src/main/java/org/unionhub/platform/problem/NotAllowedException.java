@@ -1,4 +1,4 @@
-package org.unionhub.platform.request;
+package org.unionhub.platform.problem;
 
 /** The caller may see the thing but not do this to it. */
 public class NotAllowedException extends RuntimeException {

@@ -1,4 +1,4 @@
-package org.unionhub.platform.request;
+package org.unionhub.platform.workflow;
 
 /** An action lost a race or does not fit the request's current state or version. */
 public class RequestConflictException extends RuntimeException {

@@ -1,4 +1,4 @@
-package org.unionhub.platform.request;
+package org.unionhub.platform.problem;
 
 /**
  * A refused field, as the API reports it.
