@@ -344,7 +344,7 @@ public class ItemResource {
     try {
       return UUID.fromString(id);
     } catch (IllegalArgumentException e) {
-      throw new org.unionhub.platform.request.NotVisibleException("item");
+      throw new org.unionhub.platform.problem.NotVisibleException("item");
     }
   }
 

@@ -19,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.unionhub.platform.item.ConversationMessage;
 import org.unionhub.platform.item.ConversationService;
-import org.unionhub.platform.request.NotVisibleException;
+import org.unionhub.platform.problem.NotVisibleException;
 import org.unionhub.platform.security.Caller;
 
 /** The conversation on a request, for modules that declare one. */

@@ -11,7 +11,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.unionhub.platform.request.FieldError;
+import org.unionhub.platform.problem.FieldError;
 import org.unionhub.sdk.LocalizedText;
 import org.unionhub.sdk.form.Choice;
 import org.unionhub.sdk.form.FieldType;
