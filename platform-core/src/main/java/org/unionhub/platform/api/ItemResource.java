@@ -6,6 +6,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -62,9 +63,9 @@ public class ItemResource {
   public Response create(
       @PathParam("tenant") String tenant,
       @PathParam("module") String module,
-      @RequestBody(required = true) JsonObject body,
+      @RequestBody(required = true) JsonValue body,
       @jakarta.ws.rs.core.Context UriInfo uri) {
-    ModuleItem item = items.create(caller, tenant, module, body == null ? empty() : body);
+    ModuleItem item = items.create(caller, tenant, module, object(body));
     return Response.created(uri.getAbsolutePathBuilder().path(item.getId().toString()).build())
         .tag(Etags.of(item.getVersion()))
         .entity(dto(item, true, false))
@@ -109,10 +110,9 @@ public class ItemResource {
       @PathParam("module") String module,
       @PathParam("id") String id,
       @HeaderParam("If-Match") String ifMatch,
-      @RequestBody(required = true) JsonObject body) {
+      @RequestBody(required = true) JsonValue body) {
     ModuleItem item =
-        items.update(
-            caller, tenant, module, uuid(id), body == null ? empty() : body, version(ifMatch));
+        items.update(caller, tenant, module, uuid(id), object(body), version(ifMatch));
     return Response.ok(dto(item, true, false)).tag(Etags.of(item.getVersion())).build();
   }
 
@@ -173,8 +173,8 @@ public class ItemResource {
       @PathParam("module") String module,
       @PathParam("id") String id,
       @PathParam("type") String type,
-      @RequestBody(required = true) JsonObject body) {
-    var acted = actions.act(caller, tenant, module, uuid(id), type, body);
+      @RequestBody(required = true) JsonValue body) {
+    var acted = actions.act(caller, tenant, module, uuid(id), type, object(body));
     var json =
         Json.createObjectBuilder()
             .add("item", acted.item().toString())
@@ -336,8 +336,15 @@ public class ItemResource {
     }
   }
 
-  private static JsonObject empty() {
-    return jakarta.json.JsonValue.EMPTY_JSON_OBJECT;
+  /** A missing body is an empty object; anything but an object is the client's mistake (400). */
+  static JsonObject object(JsonValue body) {
+    if (body == null || body == JsonValue.NULL) {
+      return JsonValue.EMPTY_JSON_OBJECT;
+    }
+    if (body instanceof JsonObject o) {
+      return o;
+    }
+    throw new IllegalArgumentException("the body must be a JSON object");
   }
 
   static UUID uuid(String id) {

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -45,8 +46,9 @@ public class MessageResource {
   @Operation(
       summary = "Write in a request's conversation",
       description = "Body {body}; 201 with the message and its seq; 422 when empty or too long.")
-  public Response write(@PathParam("id") String id, @RequestBody(required = true) JsonObject body) {
-    String text = body != null && body.get("body") instanceof JsonString s ? s.getString() : null;
+  public Response write(@PathParam("id") String id, @RequestBody(required = true) JsonValue body) {
+    JsonObject object = ItemResource.object(body);
+    String text = object.get("body") instanceof JsonString s ? s.getString() : null;
     return Response.status(Response.Status.CREATED)
         .entity(dto(conversations.write(caller, uuid(id), text)))
         .build();
