@@ -60,7 +60,7 @@ public class JpaModuleStores implements ModuleStores {
       public List<TallyCell> tally(String targetId, String tally) {
         return em
             .createQuery(
-                "select c.key.cellKey, sum(c.count), sum(c.sum) from TallyCellRow c"
+                "select c.key.cellKey, sum(c.cellCount), sum(c.cellSum) from TallyCellRow c"
                     + " where c.key.targetId = :t and c.key.tally = :n"
                     + " group by c.key.cellKey order by c.key.cellKey",
                 Object[].class)

@@ -37,10 +37,10 @@ public class TallyCellRow {
   private String tenantId;
 
   @Column(name = "cell_count", nullable = false)
-  private long count;
+  private long cellCount;
 
   @Column(name = "cell_sum", nullable = false)
-  private BigDecimal sum;
+  private BigDecimal cellSum;
 
   protected TallyCellRow() {}
 
@@ -53,10 +53,10 @@ public class TallyCellRow {
   }
 
   public long getCount() {
-    return count;
+    return cellCount;
   }
 
   public BigDecimal getSum() {
-    return sum;
+    return cellSum;
   }
 }
