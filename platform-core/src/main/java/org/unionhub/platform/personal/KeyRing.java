@@ -190,6 +190,13 @@ public final class KeyRing {
   }
 
   /**
+   * @return the ids of every data key, oldest first
+   */
+  public java.util.Set<String> dataKeyIds() {
+    return dataKeys.keySet();
+  }
+
+  /**
    * @return the blind index's HMAC key
    */
   public SecretKey indexKey() {
