@@ -24,10 +24,10 @@ import org.unionhub.platform.request.FieldError;
 import org.unionhub.platform.request.NotAllowedException;
 import org.unionhub.platform.request.NotVisibleException;
 import org.unionhub.platform.security.Caller;
-import org.unionhub.platform.security.Role;
 import org.unionhub.platform.tenancy.TenantDirectory;
 import org.unionhub.platform.tenancy.TenantView;
 import org.unionhub.platform.tenancy.Visibility;
+import org.unionhub.sdk.Role;
 
 /**
  * The working-day calendar page: platform admins edit a year's national schedule; admins of a union

@@ -448,7 +448,7 @@ public class ConfigBean implements Serializable {
               s.state().terminal());
       item.own = own.workflow().containsKey(s.state().name());
       item.included = s.included();
-      item.role = s.role();
+      item.role = s.role() == null ? null : s.role().id();
       item.value = Integer.toString(s.state().workingDays());
       ConfigLayer.StepLayer mine = own.workflow().get(s.state().name());
       if (mine != null) {
@@ -824,6 +824,8 @@ public class ConfigBean implements Serializable {
   }
 
   public List<String> getRoles() {
-    return org.unionhub.platform.config.ConfigResolver.STEP_ROLES;
+    return org.unionhub.platform.config.ConfigResolver.STEP_ROLES.stream()
+        .map(org.unionhub.sdk.Role::id)
+        .toList();
   }
 }

@@ -9,7 +9,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import org.unionhub.platform.security.Caller;
-import org.unionhub.platform.security.Role;
+import org.unionhub.sdk.Role;
 
 /** Who is logged in, and logging out. */
 @Named

@@ -37,12 +37,19 @@ public final class ConfigTree {
 
   /** The module resolved: the real enrollment module, given the settings tenants adapt. */
   public static final ModuleDescriptor MODULE =
-      Rules.ENROLLMENT.withSettings(
-          List.of(
-              Setting.integer("minimumAge", LocalizedText.of("最低年龄", "Minimum age"), 16, 14, 25),
-              Setting.text("welcomeNote", LocalizedText.of("欢迎词", "Welcome note"), "欢迎加入工会"),
-              Setting.integer(
-                  "batchSize", LocalizedText.of("每批审核人数", "Applications per batch"), 20, 1, 200)));
+      Rules.ENROLLMENT.toBuilder()
+          .settings(
+              List.of(
+                  Setting.integer(
+                      "minimumAge", LocalizedText.of("最低年龄", "Minimum age"), 16, 14, 25),
+                  Setting.text("welcomeNote", LocalizedText.of("欢迎词", "Welcome note"), "欢迎加入工会"),
+                  Setting.integer(
+                      "batchSize",
+                      LocalizedText.of("每批审核人数", "Applications per batch"),
+                      20,
+                      1,
+                      200)))
+          .build();
 
   private final Map<String, TenantView> byCode = new LinkedHashMap<>();
   private final Map<String, List<String>> children = new HashMap<>();

@@ -17,15 +17,16 @@ class ModuleDescriptorTest {
       FormField.of("district", FieldType.TEXT, LocalizedText.of("区", "District"), false);
 
   private static ModuleDescriptor descriptor() {
-    return new ModuleDescriptor(
-        "tickets",
-        "1",
-        LocalizedText.of("工单", "Tickets"),
-        List.of(TOPIC, DISTRICT),
-        new WorkflowDefinition(
-            "open", List.of(new State("open", LocalizedText.of("待办", "Open"), true, 0)), List.of()),
-        List.of(),
-        List.of());
+    return ModuleDescriptor.builder("tickets")
+        .version("1")
+        .name(LocalizedText.of("工单", "Tickets"))
+        .requests(
+            List.of(TOPIC, DISTRICT),
+            new WorkflowDefinition(
+                "open",
+                List.of(new State("open", LocalizedText.of("待办", "Open"), true, 0)),
+                List.of()))
+        .build();
   }
 
   @Test
@@ -36,15 +37,16 @@ class ModuleDescriptorTest {
 
   @Test
   void declaredWorklistFieldsAreShownInTheirOrder() {
-    var d = descriptor().withWorklistFields(List.of("district", "topic"));
+    var d = descriptor().toBuilder().worklistFields(List.of("district", "topic")).build();
     assertThat(d.problems()).isEmpty();
     assertThat(d.worklistForm()).containsExactly(DISTRICT, TOPIC);
-    assertThat(d.withSettings(List.of()).worklistFields()).containsExactly("district", "topic");
+    assertThat(d.toBuilder().settings(List.of()).build().worklistFields())
+        .containsExactly("district", "topic");
   }
 
   @Test
   void aWorklistFieldMustBeAFormFieldListedOnce() {
-    var d = descriptor().withWorklistFields(List.of("topic", "nickname", "topic"));
+    var d = descriptor().toBuilder().worklistFields(List.of("topic", "nickname", "topic")).build();
     assertThat(d.problems())
         .containsExactly(
             "worklist field 'nickname' is not a form field",

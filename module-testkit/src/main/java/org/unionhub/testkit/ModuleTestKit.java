@@ -8,12 +8,16 @@ import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
 import org.unionhub.platform.calendar.WorkingCalendar;
+import org.unionhub.platform.module.BasicModuleContext;
+import org.unionhub.platform.module.CalendarWorkingDays;
 import org.unionhub.platform.request.NotAllowedException;
 import org.unionhub.platform.request.RequestConflictException;
 import org.unionhub.platform.request.RequestLifecycle;
 import org.unionhub.platform.request.SubmissionRefusedException;
 import org.unionhub.platform.rules.RuleCompilationException;
 import org.unionhub.platform.rules.RuleEngine;
+import org.unionhub.sdk.ModuleContext;
+import org.unionhub.sdk.Role;
 import org.unionhub.sdk.ServiceModuleFactory;
 import org.unionhub.sdk.Submission;
 import org.unionhub.sdk.workflow.Transition;
@@ -66,13 +70,33 @@ public final class ModuleTestKit {
   // One per kit, not shared: it caches rule sources by module id, and two test modules may share
   // an id while listing different rules.
   private final RequestLifecycle lifecycle;
-  private LocalDate today = LocalDate.now(CHINA);
+  private final KitClock clock = new KitClock(CHINA);
+  private final MemoryStore store = new MemoryStore();
+  private final ModuleContext context;
   private org.unionhub.platform.config.EffectiveConfig config;
 
-  private ModuleTestKit(ServiceModuleFactory module, RequestLifecycle lifecycle) {
+  private ModuleTestKit(ServiceModuleFactory module) {
     this.module = module;
-    this.lifecycle = lifecycle;
-    this.config = lifecycle.defaults(module, TENANT);
+    this.context =
+        new BasicModuleContext(
+            module.getId(),
+            clock,
+            new CalendarWorkingDays(CALENDAR),
+            tenant -> config.settingValues(),
+            store);
+    this.lifecycle = new RequestLifecycle(RULES, CALENDAR, m -> context);
+    this.config = module.descriptor().acceptsRequests() ? lifecycle.defaults(module, TENANT) : null;
+  }
+
+  /**
+   * The context the kit hands the module: its clock is the kit's, its settings those of the kit's
+   * configuration, its store the kit's memory.
+   *
+   * @return the module's context
+   * @since 1.0
+   */
+  public ModuleContext context() {
+    return context;
   }
 
   /**
@@ -113,15 +137,15 @@ public final class ModuleTestKit {
    * @since 0.2
    */
   public List<RequestLifecycle.ScenarioResult> scenarios() {
-    return lifecycle.runScenarios(module, config, today);
+    return lifecycle.runScenarios(module, config, today());
   }
 
   /**
    * A kit for a module, after checking that UnionHub would load it: its descriptor has no {@link
    * org.unionhub.sdk.ModuleDescriptor#problems() problems}, its default rules exist and compile,
    * and its factory is listed in {@code META-INF/services/org.unionhub.sdk.ServiceModuleFactory}.
-   * Then calls the factory's {@link ServiceModuleFactory#init() init()}, as the platform does once
-   * after discovery.
+   * Then calls the factory's {@link ServiceModuleFactory#init(ModuleContext) init(context)}, as the
+   * platform does once after discovery.
    *
    * @param module the module's factory
    * @return the kit, its clock on today's date in China
@@ -129,7 +153,8 @@ public final class ModuleTestKit {
    * @since 0.1
    */
   public static ModuleTestKit of(ServiceModuleFactory module) {
-    var lifecycle = new RequestLifecycle(RULES, CALENDAR);
+    var kit = new ModuleTestKit(module);
+    var lifecycle = kit.lifecycle;
     var problems = new ArrayList<String>();
     try {
       problems.addAll(module.descriptor().problems());
@@ -147,8 +172,8 @@ public final class ModuleTestKit {
               + " is not ready for UnionHub:\n  - "
               + String.join("\n  - ", problems));
     }
-    module.init();
-    return new ModuleTestKit(module, lifecycle);
+    module.init(kit.context);
+    return kit;
   }
 
   private static List<String> ruleProblems(
@@ -191,7 +216,7 @@ public final class ModuleTestKit {
    * @since 0.1
    */
   public ModuleTestKit on(LocalDate date) {
-    this.today = date;
+    clock.set(date.atTime(KitClock.START_OF_DAY).atZone(CHINA).toInstant());
     return this;
   }
 
@@ -202,7 +227,7 @@ public final class ModuleTestKit {
    * @since 0.1
    */
   public LocalDate today() {
-    return today;
+    return LocalDate.ofInstant(clock.instant(), CHINA);
   }
 
   /**
@@ -216,7 +241,7 @@ public final class ModuleTestKit {
     if (days < 0) {
       throw new IllegalArgumentException("the clock only moves forward, got " + days + " days");
     }
-    today = today.plusDays(days);
+    clock.advance(java.time.Duration.ofDays(days));
     return this;
   }
 
@@ -229,7 +254,11 @@ public final class ModuleTestKit {
    * @since 0.1
    */
   public ModuleTestKit advanceWorkingDays(int workingDays) {
-    today = CALENDAR.addWorkingDays(today, workingDays);
+    LocalDate today = today();
+    clock.advance(
+        java.time.Duration.ofDays(
+            java.time.temporal.ChronoUnit.DAYS.between(
+                today, CALENDAR.addWorkingDays(today, workingDays))));
     return this;
   }
 
@@ -242,6 +271,7 @@ public final class ModuleTestKit {
    * @since 0.1
    */
   public TestRequest submit(Map<String, String> data) {
+    LocalDate today = today();
     try {
       var accepted =
           lifecycle.submit(
@@ -287,6 +317,7 @@ public final class ModuleTestKit {
    * @since 0.1
    */
   public TestRequest act(TestRequest request, String action, String role) {
+    LocalDate today = today();
     String state = request.state();
     RequestLifecycle.Move move;
     try {
@@ -298,7 +329,7 @@ public final class ModuleTestKit {
               state,
               request.version(),
               action,
-              Set.of(role),
+              Role.byId(role).map(Set::of).orElse(Set.of()),
               today);
     } catch (RequestConflictException e) {
       List<String> possible =

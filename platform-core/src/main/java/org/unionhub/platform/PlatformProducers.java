@@ -1,11 +1,14 @@
 package org.unionhub.platform;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.ZoneId;
 import org.unionhub.platform.calendar.WorkingCalendar;
+import org.unionhub.platform.module.PlatformModuleContexts;
 import org.unionhub.platform.request.RequestLifecycle;
 import org.unionhub.platform.rules.RuleEngine;
 
@@ -18,7 +21,13 @@ public class PlatformProducers {
 
   private final RuleEngine ruleEngine = new RuleEngine();
   private final WorkingCalendar calendar = WorkingCalendar.official();
-  private final RequestLifecycle lifecycle = new RequestLifecycle(ruleEngine, calendar);
+  @Inject PlatformModuleContexts contexts;
+  private RequestLifecycle lifecycle;
+
+  @PostConstruct
+  void start() {
+    lifecycle = new RequestLifecycle(ruleEngine, calendar, contexts);
+  }
 
   @Produces
   @Singleton

@@ -2,7 +2,9 @@ package ${package};
 
 import java.util.List;
 import org.unionhub.sdk.LocalizedText;
+import org.unionhub.sdk.ModuleContext;
 import org.unionhub.sdk.ModuleDescriptor;
+import org.unionhub.sdk.Role;
 import org.unionhub.sdk.ServiceModule;
 import org.unionhub.sdk.ServiceModuleFactory;
 import org.unionhub.sdk.Submission;
@@ -30,56 +32,62 @@ public final class SuggestionModuleFactory implements ServiceModuleFactory {
       Suggestion.class.getPackageName().replace('.', '/') + "/" + ID + ".drl";
 
   private static final ModuleDescriptor DESCRIPTOR =
-      new ModuleDescriptor(
-          ID,
-          VERSION,
-          LocalizedText.of("合理化建议", "Suggestions"),
-          List.of(
-              FormField.of("title", FieldType.TEXT, LocalizedText.of("建议标题", "Title"), true),
-              FormField.choice(
-                  "category",
-                  LocalizedText.of("建议类别", "Category"),
+      ModuleDescriptor.builder(ID)
+          .version(VERSION)
+          .name(LocalizedText.of("合理化建议", "Suggestions"))
+          .description(
+              LocalizedText.of("向工会提出合理化建议", "Send the union your suggestions"))
+          .requests(
+              List.of(
+                  FormField.builder("title", FieldType.TEXT).label("建议标题", "Title").build(),
+                  FormField.builder("category", FieldType.CHOICE)
+                      .label("建议类别", "Category")
+                      .choices(
+                          List.of(
+                              new Choice(
+                                  "workplace-safety", LocalizedText.of("安全生产", "Workplace safety")),
+                              new Choice(
+                                  "pay-and-benefits", LocalizedText.of("工资福利", "Pay and benefits")),
+                              new Choice("union-work", LocalizedText.of("工会工作", "Union work")),
+                              new Choice("other", LocalizedText.of("其他", "Other"))))
+                      .build(),
+                  FormField.builder("detail", FieldType.LONG_TEXT)
+                      .label("建议内容", "Suggestion")
+                      .maxLength(2000)
+                      .build(),
+                  FormField.builder("mobile", FieldType.MOBILE)
+                      .label("联系电话", "Mobile")
+                      .optional()
+                      .build()),
+              new WorkflowDefinition(
+                  "submitted",
                   List.of(
-                      new Choice("workplace-safety", LocalizedText.of("安全生产", "Workplace safety")),
-                      new Choice("pay-and-benefits", LocalizedText.of("工资福利", "Pay and benefits")),
-                      new Choice("union-work", LocalizedText.of("工会工作", "Union work")),
-                      new Choice("other", LocalizedText.of("其他", "Other")))),
-              new FormField(
-                  "detail",
-                  FieldType.TEXT,
-                  LocalizedText.of("建议内容", "Suggestion"),
-                  true,
-                  2000,
-                  List.of()),
-              FormField.of("mobile", FieldType.MOBILE, LocalizedText.of("联系电话", "Mobile"), false)),
-          new WorkflowDefinition(
-              "submitted",
-              List.of(
-                  new State("submitted", LocalizedText.of("待受理", "Awaiting staff"), false, 5),
-                  new State("under-study", LocalizedText.of("研究办理中", "Under study"), false, 15),
-                  new State("declined", LocalizedText.of("不予采纳", "Declined"), true, 0),
-                  new State("answered", LocalizedText.of("已答复", "Answered"), true, 0)),
-              List.of(
-                  new Transition(
-                      "accept",
-                      "submitted",
-                      "under-study",
-                      "staff",
-                      LocalizedText.of("受理", "Accept")),
-                  new Transition(
-                      "decline",
-                      "submitted",
-                      "declined",
-                      "staff",
-                      LocalizedText.of("不予采纳", "Decline")),
-                  new Transition(
-                      "answer",
-                      "under-study",
-                      "answered",
-                      "tenant-admin",
-                      LocalizedText.of("答复", "Answer")))),
-          List.of(Suggestion.class),
-          List.of(RULES));
+                      new State("submitted", LocalizedText.of("待受理", "Awaiting staff"), false, 5),
+                      new State("under-study", LocalizedText.of("研究办理中", "Under study"), false, 15),
+                      new State("declined", LocalizedText.of("不予采纳", "Declined"), true, 0),
+                      new State("answered", LocalizedText.of("已答复", "Answered"), true, 0)),
+                  List.of(
+                      new Transition(
+                          "accept",
+                          "submitted",
+                          "under-study",
+                          Role.STAFF,
+                          LocalizedText.of("受理", "Accept")),
+                      new Transition(
+                          "decline",
+                          "submitted",
+                          "declined",
+                          Role.STAFF,
+                          LocalizedText.of("不予采纳", "Decline")),
+                      new Transition(
+                          "answer",
+                          "under-study",
+                          "answered",
+                          Role.TENANT_ADMIN,
+                          LocalizedText.of("答复", "Answer")))))
+          .factTypes(List.of(Suggestion.class))
+          .defaultRules(List.of(RULES))
+          .build();
 
   @Override
   public ModuleDescriptor descriptor() {
@@ -87,7 +95,7 @@ public final class SuggestionModuleFactory implements ServiceModuleFactory {
   }
 
   @Override
-  public ServiceModule create() {
+  public ServiceModule create(ModuleContext context) {
     return SuggestionModuleFactory::facts;
   }
 

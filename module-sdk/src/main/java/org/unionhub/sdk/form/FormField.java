@@ -45,11 +45,20 @@ public final class FormField {
     this.label = b.label;
     this.help = b.help;
     this.required = b.required;
-    this.maxLength = b.maxLength != null ? b.maxLength : (type == FieldType.LONG_TEXT ? 2000 : 200);
+    this.maxLength = b.maxLength != null ? b.maxLength : defaultMaxLength(type);
     this.choices = List.copyOf(b.choices);
     this.min = type == FieldType.RATING ? BigDecimal.ONE : b.min;
     this.max = type == FieldType.RATING ? BigDecimal.valueOf(5) : b.max;
     this.maxChoices = b.maxChoices;
+  }
+
+  private static int defaultMaxLength(FieldType type) {
+    return switch (type) {
+      case LONG_TEXT -> 2000;
+      case MULTI_CHOICE -> 1000;
+      case CHOICE -> 64;
+      default -> 200;
+    };
   }
 
   /**
@@ -377,7 +386,8 @@ public final class FormField {
     }
 
     /**
-     * @param characters the longest value accepted (default 200, 2,000 for long text)
+     * @param characters the longest value accepted (default 200; 2,000 for long text, 1,000 for
+     *     multiple choice, 64 for a single choice)
      * @return this builder
      * @since 1.0
      */

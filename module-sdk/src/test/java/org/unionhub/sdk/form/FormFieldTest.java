@@ -33,7 +33,7 @@ class FormFieldTest {
 
   @Test
   void tooLongValueIsRefusedBeforeTypeCheck() {
-    var field = new FormField("n", FieldType.TEXT, LABEL, true, 3, List.of());
+    var field = FormField.builder("n", FieldType.TEXT).label(LABEL).maxLength(3).build();
     assertThat(field.check("abcd").code()).isEqualTo("TOO_LONG");
   }
 }

@@ -15,10 +15,10 @@ import org.unionhub.platform.request.FieldError;
 import org.unionhub.platform.request.NotAllowedException;
 import org.unionhub.platform.request.NotVisibleException;
 import org.unionhub.platform.security.Caller;
-import org.unionhub.platform.security.Role;
 import org.unionhub.platform.tenancy.TenantDirectory;
 import org.unionhub.platform.tenancy.TenantView;
 import org.unionhub.platform.tenancy.Visibility;
+import org.unionhub.sdk.Role;
 
 /**
  * Use cases of the working-day calendar: reading and replacing a year's national schedule (platform

@@ -26,6 +26,7 @@ import org.unionhub.platform.rules.RuleSandbox;
 import org.unionhub.platform.rules.RuleSet;
 import org.unionhub.sdk.LocalizedText;
 import org.unionhub.sdk.ModuleDescriptor;
+import org.unionhub.sdk.Role;
 import org.unionhub.sdk.form.FieldType;
 import org.unionhub.sdk.form.FormField;
 import org.unionhub.sdk.rules.RuleScenario;
@@ -47,7 +48,7 @@ import org.unionhub.sdk.workflow.WorkflowDefinition;
 public final class ConfigResolver {
 
   /** Roles a tenant may give a step. */
-  public static final List<String> STEP_ROLES = List.of("staff", "tenant-admin");
+  public static final List<Role> STEP_ROLES = List.of(Role.STAFF, Role.TENANT_ADMIN);
 
   private static final Pattern ADDED_NAME = Pattern.compile("[a-z][a-zA-Z0-9]{1,39}");
   private static final int MAX_ADDED_LENGTH = 2000;
@@ -483,8 +484,7 @@ public final class ConfigResolver {
       fields.put(
           name,
           new EffectiveField(
-              new FormField(
-                  name, field.type(), label, required, field.maxLength(), field.choices()),
+              field.toBuilder().label(label).required(required).buildUnchecked(),
               hidden,
               order,
               current.added(),
@@ -521,7 +521,7 @@ public final class ConfigResolver {
                     + MAX_ADDED_LENGTH
                     + ")"));
       }
-      if (add.type() == FieldType.CHOICE && add.choices().isEmpty()) {
+      if (add.type() != null && add.type().hasChoices() && add.choices().isEmpty()) {
         found.add(
             ConfigProblem.of(path + ".choices", "REQUIRED", "选择题需要选项 (a choice needs choices)"));
       }
@@ -531,13 +531,12 @@ public final class ConfigResolver {
         }
         return null;
       }
-      return new FormField(
-          name,
-          add.type(),
-          entry.label() != null && !blank(entry.label()) ? entry.label() : add.label(),
-          Boolean.TRUE.equals(entry.required()),
-          add.maxLength(),
-          add.choices());
+      return FormField.builder(name, add.type())
+          .label(entry.label() != null && !blank(entry.label()) ? entry.label() : add.label())
+          .required(Boolean.TRUE.equals(entry.required()))
+          .maxLength(add.maxLength())
+          .choices(add.choices())
+          .buildUnchecked();
     }
 
     private void applyStep(String name, StepLayer entry, Provenance from, boolean checked) {
@@ -565,9 +564,10 @@ public final class ConfigResolver {
           included = entry.included();
         }
       }
-      String role = current.role();
+      Role role = current.role();
       if (entry.role() != null) {
-        if (!STEP_ROLES.contains(entry.role())) {
+        Role wanted = Role.byId(entry.role()).filter(STEP_ROLES::contains).orElse(null);
+        if (wanted == null) {
           if (checked) {
             problems.add(
                 ConfigProblem.of(
@@ -582,7 +582,7 @@ public final class ConfigResolver {
                     path + ".role", "TERMINAL", "已结束的状态没有办理人 (nobody acts in a final state)"));
           }
         } else {
-          role = entry.role();
+          role = wanted;
         }
       }
       int days = state.workingDays();
@@ -872,8 +872,7 @@ public final class ConfigResolver {
         if (to == null) {
           continue;
         }
-        String role =
-            fromStep.role() != null && !"member".equals(t.role()) ? fromStep.role() : t.role();
+        Role role = fromStep.role() != null && t.role() != Role.MEMBER ? fromStep.role() : t.role();
         transitions.add(new Transition(t.action(), t.from(), to, role, t.label()));
       }
       return new WorkflowDefinition(base.initialState(), states, transitions);

@@ -131,7 +131,7 @@ public record EffectiveConfig(
   public record EffectiveStep(
       State state,
       boolean included,
-      String role,
+      org.unionhub.sdk.Role role,
       Integer min,
       Integer max,
       String boundBy,

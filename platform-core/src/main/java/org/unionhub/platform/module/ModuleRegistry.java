@@ -27,9 +27,10 @@ public class ModuleRegistry {
    * Discovers modules with the given class loader.
    *
    * @param classLoader where to look
+   * @param contexts the contexts accepted modules are initialised with
    * @return the registry
    */
-  public static ModuleRegistry discover(ClassLoader classLoader) {
+  public static ModuleRegistry discover(ClassLoader classLoader, ModuleContexts contexts) {
     var found = new ArrayList<ServiceModuleFactory>();
     var refusals = new ArrayList<String>();
     var iterator = ServiceLoader.load(ServiceModuleFactory.class, classLoader).iterator();
@@ -43,7 +44,7 @@ public class ModuleRegistry {
         refusals.add("a module could not be loaded: " + e.getMessage());
       }
     }
-    return new ModuleRegistry(found, refusals);
+    return new ModuleRegistry(found, refusals, contexts);
   }
 
   /** For CDI's client proxies only; the registry itself is made by {@link #discover}. */
@@ -52,7 +53,17 @@ public class ModuleRegistry {
     this.refusals = List.of();
   }
 
-  ModuleRegistry(Collection<ServiceModuleFactory> candidates, List<String> earlierRefusals) {
+  /**
+   * Checks the candidates and initialises those accepted.
+   *
+   * @param candidates the factories found
+   * @param earlierRefusals problems met while finding them
+   * @param contexts the contexts accepted modules are initialised with
+   */
+  public ModuleRegistry(
+      Collection<ServiceModuleFactory> candidates,
+      List<String> earlierRefusals,
+      ModuleContexts contexts) {
     var accepted = new LinkedHashMap<String, ServiceModuleFactory>();
     var refused = new ArrayList<>(earlierRefusals);
     candidates.stream()
@@ -73,7 +84,12 @@ public class ModuleRegistry {
                 refused.add("module " + name + " refused: " + String.join("; ", problems));
                 return;
               }
-              factory.init();
+              try {
+                factory.init(contexts.of(factory));
+              } catch (RuntimeException e) {
+                refused.add("module " + name + " refused: its init failed: " + e);
+                return;
+              }
               accepted.put(factory.getId(), factory);
             });
     this.modules = Map.copyOf(accepted);

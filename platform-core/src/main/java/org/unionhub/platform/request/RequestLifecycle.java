@@ -14,10 +14,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.unionhub.platform.calendar.WorkingCalendar;
 import org.unionhub.platform.config.ConfigResolver;
 import org.unionhub.platform.config.EffectiveConfig;
+import org.unionhub.platform.module.ModuleContexts;
 import org.unionhub.platform.rules.RuleEngine;
 import org.unionhub.platform.rules.RuleOutcome;
-import org.unionhub.platform.security.Role;
 import org.unionhub.sdk.ModuleDescriptor;
+import org.unionhub.sdk.Role;
 import org.unionhub.sdk.ServiceModule;
 import org.unionhub.sdk.ServiceModuleFactory;
 import org.unionhub.sdk.Submission;
@@ -40,22 +41,44 @@ public final class RequestLifecycle {
   private final RuleEngine ruleEngine;
   private final WorkingCalendar calendar;
   private final ConfigResolver resolver;
+  private final ModuleContexts contexts;
   private final Map<String, List<String>> defaultRules = new ConcurrentHashMap<>();
 
-  public RequestLifecycle(RuleEngine ruleEngine, WorkingCalendar calendar) {
-    this(ruleEngine, calendar, new ConfigResolver());
+  /**
+   * @param ruleEngine evaluates rules
+   * @param calendar computes due dates
+   * @param contexts the contexts modules are created in
+   */
+  public RequestLifecycle(
+      RuleEngine ruleEngine, WorkingCalendar calendar, ModuleContexts contexts) {
+    this(ruleEngine, calendar, new ConfigResolver(), contexts);
   }
 
   /**
    * @param ruleEngine evaluates rules
    * @param calendar computes due dates
    * @param resolver resolves configurations (with the platform's decision tables)
+   * @param contexts the contexts modules are created in
    */
   public RequestLifecycle(
-      RuleEngine ruleEngine, WorkingCalendar calendar, ConfigResolver resolver) {
+      RuleEngine ruleEngine,
+      WorkingCalendar calendar,
+      ConfigResolver resolver,
+      ModuleContexts contexts) {
     this.ruleEngine = ruleEngine;
     this.calendar = calendar;
     this.resolver = resolver;
+    this.contexts = contexts;
+  }
+
+  /**
+   * A module at work, in its context.
+   *
+   * @param module the module
+   * @return a new instance; close it after use
+   */
+  public ServiceModule instance(ServiceModuleFactory module) {
+    return module.create(contexts.of(module));
   }
 
   /**
@@ -191,8 +214,8 @@ public final class RequestLifecycle {
     var facts = new ArrayList<Object>();
     facts.add(
         new WorkflowStep(
-            "submit", null, workflow.initialState(), Role.MEMBER, submission.tenantCode()));
-    try (ServiceModule instance = module.create()) {
+            "submit", null, workflow.initialState(), Role.MEMBER.id(), submission.tenantCode()));
+    try (ServiceModule instance = instance(module)) {
       facts.addAll(instance.facts(submission));
     }
     return ruleEngine.evaluate(config.ruleSet(), facts, false);
@@ -218,7 +241,7 @@ public final class RequestLifecycle {
     }
     var facts = new ArrayList<Object>();
     facts.add(step);
-    try (ServiceModule instance = module.create()) {
+    try (ServiceModule instance = instance(module)) {
       facts.addAll(instance.facts(submission));
     } catch (RuntimeException unreadable) {
       // Data stored under an older form may no longer make the module's facts; the step alone
@@ -248,13 +271,16 @@ public final class RequestLifecycle {
       String state,
       int version,
       String action,
-      Set<String> roles,
+      Set<Role> roles,
       LocalDate today) {
     Move move = act(config, state, version, action, roles, today);
     String role =
         roles.contains(move.transition().role())
-            ? move.transition().role()
-            : roles.stream().sorted().findFirst().orElse("system");
+            ? move.transition().role().id()
+            : roles.stream()
+                .max(java.util.Comparator.naturalOrder())
+                .map(Role::id)
+                .orElse("system");
     RuleOutcome outcome =
         guard(
             module,
@@ -316,14 +342,7 @@ public final class RequestLifecycle {
       FieldProblem p =
           field == null
               ? null
-              : new FormField(
-                      field.name(),
-                      field.type(),
-                      field.label(),
-                      false,
-                      field.maxLength(),
-                      field.choices())
-                  .check(given.getValue());
+              : field.toBuilder().optional().buildUnchecked().check(given.getValue());
       if (field == null) {
         formProblems.add(given.getKey() + ": no such field in this form");
       } else if (p != null) {
@@ -419,7 +438,7 @@ public final class RequestLifecycle {
       String state,
       int version,
       String action,
-      Set<String> roles,
+      Set<Role> roles,
       LocalDate today) {
     EffectiveConfig config = resolver.resolve("module", descriptor, List.of(), List.of());
     return act(config, state, version, action, roles, today);
@@ -443,7 +462,7 @@ public final class RequestLifecycle {
       String state,
       int version,
       String action,
-      Set<String> roles,
+      Set<Role> roles,
       LocalDate today) {
     WorkflowDefinition workflow = config.workflow();
     Transition transition =
@@ -471,7 +490,7 @@ public final class RequestLifecycle {
    * @param transition the transition
    * @return whether it is allowed
    */
-  public static boolean mayTake(Set<String> roles, Transition transition) {
+  public static boolean mayTake(Set<Role> roles, Transition transition) {
     return roles.contains(transition.role())
         || roles.contains(Role.PLATFORM_ADMIN)
         || (Role.STAFF.equals(transition.role()) && roles.contains(Role.TENANT_ADMIN));

@@ -27,12 +27,12 @@ import org.unionhub.platform.config.EffectiveConfig;
 import org.unionhub.platform.module.ModuleRegistry;
 import org.unionhub.platform.rules.RuleEngine;
 import org.unionhub.platform.security.Caller;
-import org.unionhub.platform.security.Role;
 import org.unionhub.platform.tenancy.TenantDirectory;
 import org.unionhub.platform.tenancy.TenantScope;
 import org.unionhub.platform.tenancy.TenantView;
 import org.unionhub.platform.tenancy.Visibility;
 import org.unionhub.sdk.RequestEvent;
+import org.unionhub.sdk.Role;
 import org.unionhub.sdk.ServiceModule;
 import org.unionhub.sdk.ServiceModuleFactory;
 import org.unionhub.sdk.Submission;
@@ -91,9 +91,8 @@ public class RequestService {
    * @param module the module
    * @param hook what to call on a module instance
    */
-  static void runHook(
-      ServiceModuleFactory module, java.util.function.Consumer<ServiceModule> hook) {
-    try (ServiceModule instance = module.create()) {
+  void runHook(ServiceModuleFactory module, java.util.function.Consumer<ServiceModule> hook) {
+    try (ServiceModule instance = lifecycle.instance(module)) {
       hook.accept(instance);
     } catch (RuntimeException e) {
       LOG.log(

@@ -97,7 +97,7 @@ public class TimerService {
           .ifPresent(
               module -> {
                 var settings = requests.effective(request.getTenantId(), module).settingValues();
-                RequestService.runHook(
+                requests.runHook(
                     module,
                     m ->
                         m.onTimer(

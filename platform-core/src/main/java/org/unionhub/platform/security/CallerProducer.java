@@ -26,7 +26,7 @@ public class CallerProducer {
       return new Caller("anonymous", Set.of(), Set.of());
     }
     AccessToken token = context.getToken();
-    return new Caller(
+    return Caller.of(
         token.getPreferredUsername(), realmRoles(token), tenants(token.getClaimValue("groups")));
   }
 

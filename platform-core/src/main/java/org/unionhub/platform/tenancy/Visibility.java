@@ -6,7 +6,7 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.unionhub.platform.security.Caller;
-import org.unionhub.platform.security.Role;
+import org.unionhub.sdk.Role;
 
 /**
  * Whose data a caller may see: union officers see their tenants and all descendants, never siblings

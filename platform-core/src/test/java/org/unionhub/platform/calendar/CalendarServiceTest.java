@@ -22,14 +22,13 @@ import org.unionhub.platform.tenancy.DemoTree;
 class CalendarServiceTest {
 
   private static final Caller PLATFORM_ADMIN =
-      new Caller("platform-admin", Set.of("platform-admin"), Set.of());
+      Caller.of("platform-admin", Set.of("platform-admin"), Set.of());
   private static final Caller SZ_ADMIN = admin("sz-admin", "gd-sz");
   private static final Caller NS_ADMIN = admin("ns-admin", "gd-sz-ns");
   private static final Caller FT_ADMIN = admin("ft-admin", "gd-sz-ft");
   private static final Caller HZ_ADMIN = admin("hz-admin", "zj-hz");
-  private static final Caller NS_STAFF =
-      new Caller("ns-staff", Set.of("staff"), Set.of("gd-sz-ns"));
-  private static final Caller WORKER = new Caller("worker1", Set.of(), Set.of());
+  private static final Caller NS_STAFF = Caller.of("ns-staff", Set.of("staff"), Set.of("gd-sz-ns"));
+  private static final Caller WORKER = Caller.of("worker1", Set.of(), Set.of());
 
   private static final List<Draft> SCHEDULE_2027 =
       List.of(
@@ -47,7 +46,7 @@ class CalendarServiceTest {
   private final CalendarService service = new CalendarService();
 
   private static Caller admin(String name, String tenant) {
-    return new Caller(name, Set.of("tenant-admin"), Set.of(tenant));
+    return Caller.of(name, Set.of("tenant-admin"), Set.of(tenant));
   }
 
   @BeforeEach

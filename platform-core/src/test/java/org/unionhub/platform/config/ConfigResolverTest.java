@@ -19,11 +19,13 @@ class ConfigResolverTest {
 
   private static final ModuleDescriptor MODULE =
       new FixtureModuleFactory()
-          .descriptor()
-          .withSettings(
-              List.of(
-                  Setting.integer("reviewDays", LocalizedText.of("复核天数", "Review days"), 10, 1, 30),
-                  Setting.flag("notify", LocalizedText.of("通知", "Notify"), true)));
+          .descriptor().toBuilder()
+              .settings(
+                  List.of(
+                      Setting.integer(
+                          "reviewDays", LocalizedText.of("复核天数", "Review days"), 10, 1, 30),
+                      Setting.flag("notify", LocalizedText.of("通知", "Notify"), true)))
+              .build();
 
   private static final List<String> DEFAULT_RULES =
       List.of(resource("org/unionhub/platform/fixture/fixture.drl"));

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.unionhub.platform.fixture.FixtureModuleFactory;
+import org.unionhub.platform.fixture.TestContexts;
 import org.unionhub.sdk.LocalizedText;
+import org.unionhub.sdk.ModuleContext;
 import org.unionhub.sdk.ModuleDescriptor;
 import org.unionhub.sdk.ServiceModule;
 import org.unionhub.sdk.ServiceModuleFactory;
@@ -17,25 +19,22 @@ class ModuleRegistryTest {
   static final class BrokenModule implements ServiceModuleFactory {
     @Override
     public ModuleDescriptor descriptor() {
-      return new ModuleDescriptor(
-          "broken",
-          "1",
-          LocalizedText.of("坏模块", "Broken"),
-          List.of(),
-          new WorkflowDefinition("nowhere", List.of(), List.of()),
-          List.of(),
-          List.of());
+      return ModuleDescriptor.builder("broken")
+          .version("1")
+          .name(LocalizedText.of("坏模块", "Broken"))
+          .requests(List.of(), new WorkflowDefinition("nowhere", List.of(), List.of()))
+          .build();
     }
 
     @Override
-    public ServiceModule create() {
+    public ServiceModule create(ModuleContext context) {
       return submission -> List.of();
     }
   }
 
   @Test
   void discoversTheModulesListedOnTheClassPath() {
-    var registry = ModuleRegistry.discover(getClass().getClassLoader());
+    var registry = ModuleRegistry.discover(getClass().getClassLoader(), TestContexts.standalone());
     assertThat(registry.find("fixture")).isPresent();
     assertThat(registry.refusals()).isEmpty();
   }
@@ -43,7 +42,10 @@ class ModuleRegistryTest {
   @Test
   void aModuleWithAnInvalidDescriptorIsRefusedByNameAndTheOthersLoad() {
     var registry =
-        new ModuleRegistry(List.of(new BrokenModule(), new FixtureModuleFactory()), List.of());
+        new ModuleRegistry(
+            List.of(new BrokenModule(), new FixtureModuleFactory()),
+            List.of(),
+            TestContexts.standalone());
     assertThat(registry.find("fixture")).isPresent();
     assertThat(registry.find("broken")).isEmpty();
     assertThat(registry.refusals())

@@ -11,7 +11,9 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.unionhub.platform.calendar.WorkingCalendar;
 import org.unionhub.platform.fixture.FixtureModuleFactory;
+import org.unionhub.platform.fixture.TestContexts;
 import org.unionhub.platform.rules.RuleEngine;
+import org.unionhub.sdk.Role;
 import org.unionhub.sdk.Submission;
 import org.unionhub.sdk.validation.ResidentIdNumber;
 
@@ -19,7 +21,7 @@ class RequestLifecycleTest {
 
   private static final LocalDate MONDAY = LocalDate.of(2026, 9, 28);
   private final RequestLifecycle lifecycle =
-      new RequestLifecycle(new RuleEngine(), WorkingCalendar.official());
+      new RequestLifecycle(new RuleEngine(), WorkingCalendar.official(), TestContexts.standalone());
   private final FixtureModuleFactory module = new FixtureModuleFactory();
 
   private static String idBornOn(LocalDate birth) {
@@ -81,19 +83,20 @@ class RequestLifecycleTest {
   @Test
   void staffMayApproveWorkersMayNotAndFinishedRequestsDoNotMove() {
     var descriptor = module.descriptor();
-    var move = lifecycle.act(descriptor, "submitted", 0, "approve", Set.of("staff"), MONDAY);
+    var move = lifecycle.act(descriptor, "submitted", 0, "approve", Set.of(Role.STAFF), MONDAY);
     assertThat(move.target().name()).isEqualTo("approved");
     assertThat(move.dueDate()).isNull();
     assertThat(
             lifecycle
-                .act(descriptor, "submitted", 0, "approve", Set.of("tenant-admin"), MONDAY)
+                .act(descriptor, "submitted", 0, "approve", Set.of(Role.TENANT_ADMIN), MONDAY)
                 .target()
                 .name())
         .isEqualTo("approved");
-    assertThatThrownBy(() -> lifecycle.act(descriptor, "submitted", 0, "approve", Set.of(), MONDAY))
+    assertThatThrownBy(
+            () -> lifecycle.act(descriptor, "submitted", 0, "approve", Set.of(Role.WORKER), MONDAY))
         .isInstanceOf(NotAllowedException.class);
     assertThatThrownBy(
-            () -> lifecycle.act(descriptor, "approved", 1, "reject", Set.of("staff"), MONDAY))
+            () -> lifecycle.act(descriptor, "approved", 1, "reject", Set.of(Role.STAFF), MONDAY))
         .isInstanceOfSatisfying(
             RequestConflictException.class,
             e -> assertThat(e.currentState()).isEqualTo("approved"));

@@ -8,11 +8,11 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.unionhub.platform.request.FieldError;
 import org.unionhub.platform.security.Caller;
-import org.unionhub.platform.security.Role;
 import org.unionhub.platform.tenancy.TenantAdministration.NewTenant;
 import org.unionhub.platform.tenancy.TenantAdministration.TenantChange;
 import org.unionhub.platform.tenancy.TenantLevel;
 import org.unionhub.platform.tenancy.TenantView;
+import org.unionhub.sdk.Role;
 
 /**
  * The rules of the tenant tree and who may change it. Pure: checked against a {@link TenantTree}

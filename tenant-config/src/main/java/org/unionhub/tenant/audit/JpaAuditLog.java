@@ -18,9 +18,9 @@ import org.unionhub.platform.audit.AuditPage;
 import org.unionhub.platform.request.NotAllowedException;
 import org.unionhub.platform.request.NotVisibleException;
 import org.unionhub.platform.security.Caller;
-import org.unionhub.platform.security.Role;
 import org.unionhub.platform.tenancy.TenantDirectory;
 import org.unionhub.platform.tenancy.TenantScope;
+import org.unionhub.sdk.Role;
 
 /**
  * Reads the audit trail within the caller's reach. The query names the tenants the caller may see,

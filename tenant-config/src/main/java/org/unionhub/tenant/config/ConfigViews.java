@@ -73,7 +73,7 @@ public final class ConfigViews {
               .add("workingDays", s.state().workingDays())
               .add("boundBy", s.boundBy());
       if (s.role() != null) {
-        step.add("role", s.role());
+        step.add("role", s.role().id());
       }
       addInt(step, "min", s.min());
       addInt(step, "max", s.max());
@@ -109,7 +109,7 @@ public final class ConfigViews {
         .forEach(
             p -> {
               JsonArrayBuilder roles = Json.createArrayBuilder();
-              p.roles().stream().sorted().forEach(roles::add);
+              p.roles().stream().map(org.unionhub.sdk.Role::id).sorted().forEach(roles::add);
               permissions.add(
                   Json.createObjectBuilder()
                       .add("name", p.name())

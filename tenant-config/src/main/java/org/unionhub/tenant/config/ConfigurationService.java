@@ -38,10 +38,10 @@ import org.unionhub.platform.request.RequestLifecycle;
 import org.unionhub.platform.rules.RuleCompilationException;
 import org.unionhub.platform.rules.RuleEngine;
 import org.unionhub.platform.security.Caller;
-import org.unionhub.platform.security.Role;
 import org.unionhub.platform.tenancy.TenantDirectory;
 import org.unionhub.platform.tenancy.TenantView;
 import org.unionhub.platform.tenancy.Visibility;
+import org.unionhub.sdk.Role;
 import org.unionhub.sdk.ServiceModuleFactory;
 
 /**

@@ -61,10 +61,10 @@ class TenantRulesTest {
   }
 
   private static Caller admin(String... tenants) {
-    return new Caller("admin", Set.of("tenant-admin"), Set.of(tenants));
+    return Caller.of("admin", Set.of("tenant-admin"), Set.of(tenants));
   }
 
-  private static final Caller PLATFORM = new Caller("root", Set.of("platform-admin"), Set.of());
+  private static final Caller PLATFORM = Caller.of("root", Set.of("platform-admin"), Set.of());
 
   private static List<String> codes(List<FieldError> problems) {
     return problems.stream().map(p -> p.field() + ":" + p.code()).toList();
@@ -326,8 +326,8 @@ class TenantRulesTest {
 
     @Test
     void staffAndWorkersAdministerNothing() {
-      Caller staff = new Caller("ft-staff", Set.of("staff"), Set.of("gd-sz-ft"));
-      Caller worker = new Caller("worker1", Set.of(), Set.of());
+      Caller staff = Caller.of("ft-staff", Set.of("staff"), Set.of("gd-sz-ft"));
+      Caller worker = Caller.of("worker1", Set.of(), Set.of());
       for (Caller c : List.of(staff, worker)) {
         assertThat(TenantRules.isAdmin(c)).isFalse();
         assertThat(TenantRules.adminScope(c, TREE)).isEmpty();

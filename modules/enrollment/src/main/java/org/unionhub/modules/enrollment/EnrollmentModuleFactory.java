@@ -4,8 +4,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.unionhub.sdk.LocalizedText;
+import org.unionhub.sdk.ModuleContext;
 import org.unionhub.sdk.ModuleDescriptor;
 import org.unionhub.sdk.Permission;
+import org.unionhub.sdk.Role;
 import org.unionhub.sdk.ServiceModule;
 import org.unionhub.sdk.ServiceModuleFactory;
 import org.unionhub.sdk.Submission;
@@ -29,47 +31,53 @@ public final class EnrollmentModuleFactory implements ServiceModuleFactory {
   public static final String MINIMUM_AGE = "minimumAge";
 
   private static final ModuleDescriptor DESCRIPTOR =
-      new ModuleDescriptor(
-              ID,
-              "0.1.0",
-              LocalizedText.of("入会申请", "Union enrollment"),
+      ModuleDescriptor.builder(ID)
+          .version("0.1.0")
+          .name(LocalizedText.of("入会申请", "Union enrollment"))
+          .description(
+              LocalizedText.of("申请加入所在单位或地区的工会", "Apply to join the union of your workplace"))
+          .requests(
               List.of(
-                  FormField.of("name", FieldType.TEXT, LocalizedText.of("姓名", "Name"), true),
-                  FormField.choice(
-                      "gender",
-                      LocalizedText.of("性别", "Gender"),
-                      List.of(
-                          new Choice("male", LocalizedText.of("男", "Male")),
-                          new Choice("female", LocalizedText.of("女", "Female")))),
-                  new FormField(
-                      "idNumber",
-                      FieldType.ID_NUMBER,
-                      LocalizedText.of("身份证号码", "Resident ID number"),
-                      true,
-                      18,
-                      List.of()),
-                  FormField.of(
-                      "mobile", FieldType.MOBILE, LocalizedText.of("手机号码", "Mobile"), true),
-                  FormField.of(
-                      "employerName", FieldType.TEXT, LocalizedText.of("工作单位", "Employer"), true),
-                  FormField.of(
-                      "employerCreditCode",
-                      FieldType.CREDIT_CODE,
-                      LocalizedText.of("单位统一社会信用代码", "Employer's unified social credit code"),
-                      true),
-                  FormField.choice(
-                      "employmentType",
-                      LocalizedText.of("用工形式", "Employment type"),
-                      List.of(
-                          new Choice("employee", LocalizedText.of("劳动合同用工", "Employee")),
-                          new Choice("dispatched", LocalizedText.of("劳务派遣", "Dispatched worker")),
-                          new Choice(
-                              "flexible", LocalizedText.of("新就业形态劳动者", "Platform or gig worker")),
-                          new Choice("part-time", LocalizedText.of("非全日制用工", "Part-time worker")))),
-                  FormField.of(
-                      "district", FieldType.TENANT, LocalizedText.of("所在区县", "District"), false),
-                  FormField.of(
-                      "address", FieldType.TEXT, LocalizedText.of("联系地址", "Address"), false)),
+                  FormField.builder("name", FieldType.TEXT).label("姓名", "Name").build(),
+                  FormField.builder("gender", FieldType.CHOICE)
+                      .label("性别", "Gender")
+                      .choices(
+                          List.of(
+                              new Choice("male", LocalizedText.of("男", "Male")),
+                              new Choice("female", LocalizedText.of("女", "Female"))))
+                      .build(),
+                  FormField.builder("idNumber", FieldType.ID_NUMBER)
+                      .label("身份证号码", "Resident ID number")
+                      .maxLength(18)
+                      .build(),
+                  FormField.builder("mobile", FieldType.MOBILE).label("手机号码", "Mobile").build(),
+                  FormField.builder("employerName", FieldType.TEXT)
+                      .label("工作单位", "Employer")
+                      .build(),
+                  FormField.builder("employerCreditCode", FieldType.CREDIT_CODE)
+                      .label("单位统一社会信用代码", "Employer's unified social credit code")
+                      .build(),
+                  FormField.builder("employmentType", FieldType.CHOICE)
+                      .label("用工形式", "Employment type")
+                      .choices(
+                          List.of(
+                              new Choice("employee", LocalizedText.of("劳动合同用工", "Employee")),
+                              new Choice(
+                                  "dispatched", LocalizedText.of("劳务派遣", "Dispatched worker")),
+                              new Choice(
+                                  "flexible",
+                                  LocalizedText.of("新就业形态劳动者", "Platform or gig worker")),
+                              new Choice(
+                                  "part-time", LocalizedText.of("非全日制用工", "Part-time worker"))))
+                      .build(),
+                  FormField.builder("district", FieldType.TENANT)
+                      .label("所在区县", "District")
+                      .optional()
+                      .build(),
+                  FormField.builder("address", FieldType.TEXT)
+                      .label("联系地址", "Address")
+                      .optional()
+                      .build()),
               new WorkflowDefinition(
                   "submitted",
                   List.of(
@@ -87,39 +95,39 @@ public final class EnrollmentModuleFactory implements ServiceModuleFactory {
                           "approve",
                           "submitted",
                           "district-review",
-                          "staff",
+                          Role.STAFF,
                           LocalizedText.of("批准入会", "Approve")),
                       new Transition(
                           "reject",
                           "submitted",
                           "rejected",
-                          "staff",
+                          Role.STAFF,
                           LocalizedText.of("不予批准", "Reject")),
                       new Transition(
                           "confirm",
                           "district-review",
                           "approved",
-                          "staff",
+                          Role.STAFF,
                           LocalizedText.of("复核通过", "Confirm")),
                       new Transition(
                           "reject",
                           "district-review",
                           "rejected",
-                          "staff",
-                          LocalizedText.of("复核不通过", "Reject")))),
-              List.of(Applicant.class),
-              List.of("org/unionhub/modules/enrollment/enrollment.drl"))
-          .withSettings(
+                          Role.STAFF,
+                          LocalizedText.of("复核不通过", "Reject")))))
+          .factTypes(List.of(Applicant.class))
+          .defaultRules(List.of("org/unionhub/modules/enrollment/enrollment.drl"))
+          .settings(
               List.of(
                   Setting.integer(
                       MINIMUM_AGE, LocalizedText.of("最低入会年龄", "Minimum age to join"), 16, 16, 18)))
-          .withPermissions(
+          .permissions(
               List.of(
                   new Permission(
                       Permission.REVEAL_IDENTIFIERS,
                       LocalizedText.of("查看完整身份证号码", "See full ID numbers"),
-                      Set.of("tenant-admin"))))
-          .withScenarios(
+                      Set.of(Role.TENANT_ADMIN))))
+          .scenarios(
               List.of(
                   new RuleScenario(
                       "成年职工可以入会 (an adult worker may join)",
@@ -133,7 +141,8 @@ public final class EnrollmentModuleFactory implements ServiceModuleFactory {
                       "超过退休年龄需复核 (past retirement age is flagged)",
                       Map.of("idNumber", "440305195001011231"),
                       new RuleScenario.Expectation(List.of(), true, null, null))))
-          .withWorklistFields(List.of("name", "employerName", "employmentType"));
+          .worklistFields(List.of("name", "employerName", "employmentType"))
+          .build();
 
   @Override
   public ModuleDescriptor descriptor() {
@@ -141,7 +150,7 @@ public final class EnrollmentModuleFactory implements ServiceModuleFactory {
   }
 
   @Override
-  public ServiceModule create() {
+  public ServiceModule create(ModuleContext context) {
     return EnrollmentModuleFactory::applicant;
   }
 

@@ -24,23 +24,24 @@ import org.unionhub.sdk.workflow.WorkflowDefinition;
 class DecisionTableSchemaTest {
 
   private static final ModuleDescriptor ENROLLMENT =
-      new ModuleDescriptor(
-          "applicants",
-          "1",
-          LocalizedText.of("入会申请", "Applicants"),
-          List.of(
-              FormField.choice(
-                  "gender",
-                  LocalizedText.of("性别", "Gender"),
+      ModuleDescriptor.builder("applicants")
+          .version("1")
+          .name(LocalizedText.of("入会申请", "Applicants"))
+          .requests(
+              List.of(
+                  FormField.choice(
+                      "gender",
+                      LocalizedText.of("性别", "Gender"),
+                      List.of(
+                          new Choice("male", LocalizedText.of("男", "Male")),
+                          new Choice("female", LocalizedText.of("女", "Female"))))),
+              new WorkflowDefinition(
+                  "submitted",
                   List.of(
-                      new Choice("male", LocalizedText.of("男", "Male")),
-                      new Choice("female", LocalizedText.of("女", "Female"))))),
-          new WorkflowDefinition(
-              "submitted",
-              List.of(new State("submitted", LocalizedText.of("待审核", "Awaiting review"), false, 5)),
-              List.of()),
-          List.of(Applicant.class),
-          List.of());
+                      new State("submitted", LocalizedText.of("待审核", "Awaiting review"), false, 5)),
+                  List.of()))
+          .factTypes(List.of(Applicant.class))
+          .build();
 
   @Test
   void aModulesSchemaOffersItsFactsPropertiesWithKindsAndChoices() {

@@ -1,0 +1,31 @@
+package org.unionhub.platform.module;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.function.Function;
+import org.unionhub.sdk.ModuleContext;
+import org.unionhub.sdk.ModuleStore;
+import org.unionhub.sdk.WorkingDays;
+
+/**
+ * A {@link ModuleContext} made of its parts; the server and the test kit each assemble one.
+ *
+ * @param moduleId the module's id
+ * @param clock the clock, in China Standard Time
+ * @param workingDays the working-day calendar
+ * @param settingsOf a union's effective settings of the module
+ * @param store the module's storage
+ */
+public record BasicModuleContext(
+    String moduleId,
+    Clock clock,
+    WorkingDays workingDays,
+    Function<String, Map<String, String>> settingsOf,
+    ModuleStore store)
+    implements ModuleContext {
+
+  @Override
+  public Map<String, String> settings(String tenantCode) {
+    return settingsOf.apply(tenantCode);
+  }
+}
