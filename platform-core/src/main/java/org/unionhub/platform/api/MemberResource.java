@@ -95,8 +95,7 @@ public class MemberResource {
 
   @POST
   @Path("card/replace")
-  @Operation(
-      summary = "Replace a lost card: the old one fails verification at once, on every node")
+  @Operation(summary = "Replace a lost card: the old one fails verification at once, on every node")
   public JsonObject replaceCard() {
     memberships.replaceCard(caller);
     return get();

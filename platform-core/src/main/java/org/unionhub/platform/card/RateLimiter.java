@@ -37,7 +37,10 @@ public final class RateLimiter {
     Window w =
         windows.compute(
             address == null ? "" : address,
-            (k, old) -> old == null || old.second() != second ? new Window(second, new AtomicInteger()) : old);
+            (k, old) ->
+                old == null || old.second() != second
+                    ? new Window(second, new AtomicInteger())
+                    : old);
     return w.count().incrementAndGet() <= perSecond;
   }
 }

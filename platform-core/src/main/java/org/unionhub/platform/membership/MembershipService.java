@@ -338,8 +338,8 @@ public class MembershipService implements RequestParticipant {
    */
   @Transactional
   public Map<String, String> reveal(Caller caller, UUID membershipId) {
-    if (!caller.hasRole(org.unionhub.platform.security.Role.TENANT_ADMIN)
-        && !caller.hasRole(org.unionhub.platform.security.Role.PLATFORM_ADMIN)) {
+    if (!caller.hasRole(org.unionhub.sdk.Role.TENANT_ADMIN)
+        && !caller.hasRole(org.unionhub.sdk.Role.PLATFORM_ADMIN)) {
       throw new NotAllowedException("revealing identifiers needs a tenant admin");
     }
     scope.limitTo(visibility.requestScope(caller), null);
