@@ -183,7 +183,9 @@ public class MembershipService implements RequestParticipant {
 
   private Optional<Membership> current(String username) {
     return em.createQuery(
-            "select m from Membership m where m.username = :u and m.status = :s", Membership.class)
+            "select m from Membership m where m.username = :u and m.status = :s"
+                + " order by m.joinedOn desc, m.memberNumber desc",
+            Membership.class)
         .setParameter("u", username)
         .setParameter("s", Membership.Status.ACTIVE.name())
         .getResultStream()

@@ -70,7 +70,8 @@ final class PostgresDatabase {
       pb.environment().put("PGPASSWORD", ADMIN_PASSWORD);
       Process p = pb.start();
       byte[] out = p.getInputStream().readAllBytes();
-      String err = new String(p.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      String err =
+          new String(p.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
       if (p.waitFor() != 0) {
         throw new IllegalStateException("pg_dump failed: " + err);
       }
