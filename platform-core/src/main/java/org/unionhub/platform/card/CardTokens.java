@@ -38,7 +38,20 @@ public final class CardTokens {
   /** Longest accepted token; a QR code holds about 2,900 bytes. */
   static final int MAX_LENGTH = 2048;
 
+  /** Most well-signed tokens remembered; a token lives minutes, so this is a few minutes' worth. */
+  static final int MAX_REMEMBERED = 100_000;
+
   private final Map<String, ECDSAVerifier> verifiers = new ConcurrentHashMap<>();
+
+  /**
+   * Tokens whose signature was checked, with their claims and key: a card shown again (a gate, a
+   * merchant's retry) costs a map lookup instead of an ECDSA verification. Only well-signed tokens
+   * enter, so strangers cannot fill it; expiry, the key's presence and revocation are still checked
+   * on every verification.
+   */
+  private final Map<String, Signed> verified = new ConcurrentHashMap<>();
+
+  private record Signed(CardClaims claims, String keyId, java.security.PublicKey key) {}
 
   /**
    * @param ring the keys; the active card key signs
@@ -82,6 +95,13 @@ public final class CardTokens {
     if (token == null || token.isBlank() || token.length() > MAX_LENGTH) {
       return Verdict.invalid(Verdict.Reason.MALFORMED);
     }
+    Signed known = verified.get(token);
+    KeyRing.CardKey knownKey = known == null ? null : ring.cardKeys().get(known.keyId());
+    if (knownKey != null
+        && (knownKey.keys().getPublic() == known.key()
+            || knownKey.keys().getPublic().equals(known.key()))) {
+      return decide(known.claims(), now, active);
+    }
     SignedJWT jwt;
     JWTClaimsSet claims;
     try {
@@ -112,15 +132,29 @@ public final class CardTokens {
     if (exp == null || cardId == null || name == null || union == null || number == null) {
       return Verdict.invalid(Verdict.Reason.MALFORMED);
     }
-    if (!now.isBefore(exp.toInstant())) {
+    var checked =
+        new CardClaims(
+            cardId, number.toString(), name.toString(), union.toString(), exp.toInstant());
+    if (now.isBefore(checked.expiresAt())) {
+      if (verified.size() >= MAX_REMEMBERED) {
+        verified.values().removeIf(v -> !now.isBefore(v.claims().expiresAt()));
+        if (verified.size() >= MAX_REMEMBERED) {
+          verified.clear();
+        }
+      }
+      verified.put(token, new Signed(checked, header.getKeyID(), key.keys().getPublic()));
+    }
+    return decide(checked, now, active);
+  }
+
+  private static Verdict decide(CardClaims claims, Instant now, Predicate<String> active) {
+    if (!now.isBefore(claims.expiresAt())) {
       return Verdict.invalid(Verdict.Reason.EXPIRED);
     }
-    if (!active.test(cardId)) {
+    if (!active.test(claims.cardId())) {
       return Verdict.invalid(Verdict.Reason.REVOKED);
     }
-    return Verdict.valid(
-        new CardClaims(
-            cardId, number.toString(), name.toString(), union.toString(), exp.toInstant()));
+    return Verdict.valid(claims);
   }
 
   /**

@@ -71,6 +71,17 @@ class CardTokensTest {
   }
 
   @Test
+  void aTokenVerifiedBeforeIsStillCheckedForExpiryRevocationAndItsKey() {
+    String token = card(ring, NOW.plusSeconds(300));
+    assertThat(tokens.verify(ring, token, NOW, id -> true).valid()).isTrue();
+    assertThat(tokens.verify(ring, token, NOW, id -> false).reason()).isEqualTo("REVOKED");
+    assertThat(tokens.verify(ring, token, NOW.plusSeconds(300), id -> true).reason())
+        .isEqualTo("EXPIRED");
+    assertThat(tokens.verify(KeyRing.generate(), token, NOW, id -> true).reason())
+        .isEqualTo("BAD_SIGNATURE");
+  }
+
+  @Test
   void garbageIsMalformedNeverAnException() {
     for (String junk : new String[] {null, "", "abc", "a.b.c", "x".repeat(5000), "e30.e30.e30"}) {
       Verdict v = tokens.verify(ring, junk, NOW, id -> true);
