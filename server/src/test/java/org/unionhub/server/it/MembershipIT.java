@@ -392,4 +392,57 @@ class MembershipIT {
       assertThat(dump).doesNotContain(secret.toLowerCase());
     }
   }
+
+  /**
+   * Not a test of speed (nothing is asserted about it): records card verifications per second on
+   * this one node for BENCHMARKS.md in {@code target/it-logs/card-verify-load.txt}: 3,000 distinct
+   * tokens verified once each (every one pays the ECDSA check), then 4 members' cards shown over
+   * and over for 20 s — 16 client threads as 320 merchants (source addresses), each within the
+   * per-address limit.
+   */
+  @Test
+  void cardVerificationThroughputIsRecorded() throws Exception {
+    String user = newMember("压测", newId());
+    var distinct = new ArrayList<String>();
+    for (int i = 0; i < 3000; i++) {
+      distinct.add(card(user));
+    }
+    var repeated = new ArrayList<String>();
+    for (int i = 0; i < 4; i++) {
+      repeated.add(card(newMember("压测" + i, newId())));
+    }
+    var first = CardVerifyLoad.once(distinct, 16, 20);
+    var again = CardVerifyLoad.repeated(repeated, 16, 20, 5, 20);
+    String load = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).strip();
+    String line =
+        String.format(
+            "%s card verifications on one node, 16 threads x 20 source addresses (limit 20/s each):"
+                + " first time %.0f/s (%d valid, %d limited, %d other in %.1f s);"
+                + " shown again %.0f/s (%d valid, %d limited, %d other in %.1f s); loadavg %s",
+            java.time.Instant.now(),
+            first.perSecond(),
+            first.valid(),
+            first.limited(),
+            first.other(),
+            first.seconds(),
+            again.perSecond(),
+            again.valid(),
+            again.limited(),
+            again.other(),
+            again.seconds(),
+            load);
+    System.out.println(line);
+    var log =
+        java.nio.file.Path.of(System.getProperty("unionhub.it.logs", "target/it-logs"))
+            .resolve("card-verify-load.txt");
+    java.nio.file.Files.createDirectories(log.getParent());
+    java.nio.file.Files.writeString(
+        log,
+        line + "\n",
+        java.nio.file.StandardOpenOption.CREATE,
+        java.nio.file.StandardOpenOption.APPEND);
+    assertThat(first.valid() + first.limited()).as(line).isEqualTo(distinct.size());
+    assertThat(again.valid()).as(line).isPositive();
+    assertThat(again.other()).as(line).isZero();
+  }
 }
