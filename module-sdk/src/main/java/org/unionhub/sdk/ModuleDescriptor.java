@@ -437,6 +437,18 @@ public final class ModuleDescriptor {
         problems.add("action '" + action.name() + "' is declared twice");
       }
       checkTarget("action '" + action.name() + "'", action.target(), kinds, problems);
+      if (action.payload() == org.unionhub.sdk.action.Payload.ITEM_QUESTIONS
+          && action.target() != null
+          && itemKind(action.target().itemKind())
+              .map(k -> k.questionTypes().isEmpty())
+              .orElse(false)) {
+        problems.add(
+            "action '"
+                + action.name()
+                + "' answers the questions of item kind '"
+                + action.target().itemKind()
+                + "', which carries none");
+      }
     }
     var tallyNames = new HashSet<String>();
     for (Tally tally : tallies) {

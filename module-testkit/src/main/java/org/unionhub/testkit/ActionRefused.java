@@ -1,8 +1,8 @@
 package org.unionhub.testkit;
 
 /**
- * An action the workflow did not allow. It is an {@link AssertionError}, so a test that expected
- * the move fails with the reason.
+ * An action the workflow, or an action type's roles or audience, did not allow. It is an {@link
+ * AssertionError}, so a test that expected the move fails with the reason.
  *
  * @since 0.1
  */
@@ -19,7 +19,13 @@ public final class ActionRefused extends AssertionError {
     /** The actor's role may not take the transition. */
     ROLE_NOT_ALLOWED,
     /** A rule watching the workflow step refused the action (a guard). */
-    REFUSED_BY_RULES
+    REFUSED_BY_RULES,
+    /**
+     * The actor is not in the item's audience (a member of another union, or not a member).
+     *
+     * @since 1.0
+     */
+    NOT_IN_AUDIENCE
   }
 
   private final Reason reason;

@@ -1,25 +1,49 @@
 package org.unionhub.testkit;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
+import org.unionhub.platform.action.ActionDecisions;
+import org.unionhub.platform.action.Actor;
 import org.unionhub.platform.calendar.WorkingCalendar;
+import org.unionhub.platform.conversation.ConversationDecisions;
+import org.unionhub.platform.item.ItemDecisions;
+import org.unionhub.platform.item.ItemDraft;
 import org.unionhub.platform.module.BasicModuleContext;
 import org.unionhub.platform.module.CalendarWorkingDays;
+import org.unionhub.platform.request.FieldError;
+import org.unionhub.platform.request.FormCheck;
 import org.unionhub.platform.request.NotAllowedException;
 import org.unionhub.platform.request.RequestConflictException;
 import org.unionhub.platform.request.RequestLifecycle;
 import org.unionhub.platform.request.SubmissionRefusedException;
 import org.unionhub.platform.rules.RuleCompilationException;
 import org.unionhub.platform.rules.RuleEngine;
+import org.unionhub.platform.tally.TallyDecisions;
+import org.unionhub.platform.tally.TallyView;
 import org.unionhub.sdk.ModuleContext;
 import org.unionhub.sdk.Role;
 import org.unionhub.sdk.ServiceModuleFactory;
 import org.unionhub.sdk.Submission;
+import org.unionhub.sdk.action.ActionAttempt;
+import org.unionhub.sdk.action.ActionEvent;
+import org.unionhub.sdk.action.ActionType;
+import org.unionhub.sdk.action.MemberAction;
+import org.unionhub.sdk.conversation.ConversationSpec;
+import org.unionhub.sdk.conversation.Message;
+import org.unionhub.sdk.item.Item;
+import org.unionhub.sdk.item.ItemEvent;
+import org.unionhub.sdk.item.ItemKind;
+import org.unionhub.sdk.item.ItemState;
+import org.unionhub.sdk.tally.Tally;
+import org.unionhub.sdk.workflow.State;
 import org.unionhub.sdk.workflow.Transition;
 
 /**
@@ -72,20 +96,17 @@ public final class ModuleTestKit {
   private final RequestLifecycle lifecycle;
   private final KitClock clock = new KitClock(CHINA);
   private final MemoryStore store = new MemoryStore();
-  private final ModuleContext context;
+  private ModuleContext context;
   private org.unionhub.platform.config.EffectiveConfig config;
+  private final Map<String, TestRequest> requests = new java.util.HashMap<>();
+  // "Once per member" as the database's unique constraint keeps it: type, target, member.
+  private final Set<List<String>> taken = new java.util.HashSet<>();
+  private final Map<String, List<MemberAction>> actions = new java.util.HashMap<>();
+  private int ids;
 
   private ModuleTestKit(ServiceModuleFactory module) {
     this.module = module;
-    this.context =
-        new BasicModuleContext(
-            module.getId(),
-            clock,
-            new CalendarWorkingDays(CALENDAR),
-            tenant -> config.settingValues(),
-            store);
     this.lifecycle = new RequestLifecycle(RULES, CALENDAR, m -> context);
-    this.config = module.descriptor().acceptsRequests() ? lifecycle.defaults(module, TENANT) : null;
   }
 
   /**
@@ -172,6 +193,14 @@ public final class ModuleTestKit {
               + " is not ready for UnionHub:\n  - "
               + String.join("\n  - ", problems));
     }
+    kit.config = lifecycle.defaults(module, TENANT);
+    kit.context =
+        new BasicModuleContext(
+            module.getId(),
+            kit.clock,
+            new CalendarWorkingDays(CALENDAR),
+            tenant -> kit.config.settingValues(),
+            kit.store);
     module.init(kit.context);
     return kit;
   }
@@ -271,12 +300,16 @@ public final class ModuleTestKit {
    * @since 0.1
    */
   public TestRequest submit(Map<String, String> data) {
+    if (!module.descriptor().acceptsRequests()) {
+      throw new IllegalStateException("module " + module.getId() + " takes no requests");
+    }
     LocalDate today = today();
     try {
       var accepted =
           lifecycle.submit(
               module, config, new Submission(TENANT, SUBMITTER, today, data), List.of());
-      var request = new TestRequest(this, accepted, today);
+      var request = new TestRequest(this, "request-" + ++ids, accepted, today);
+      requests.put(request.id(), request);
       if (accepted.advance() != null) {
         // The rules take an action at once, as the platform does.
         act(request, accepted.advance(), "platform-admin");
@@ -351,5 +384,451 @@ public final class ModuleTestKit {
       act(request, move.advance(), "platform-admin");
     }
     return request;
+  }
+
+  // ---- SDK 1.0 shapes: time, items, actions, tallies, conversations ----
+
+  /**
+   * @param time a time in China Standard Time
+   * @return the instant
+   * @since 1.0
+   */
+  public static Instant instant(LocalDateTime time) {
+    return time.atZone(CHINA).toInstant();
+  }
+
+  /**
+   * The kit's clock.
+   *
+   * @return the instant it is for the kit
+   * @since 1.0
+   */
+  public Instant now() {
+    return clock.instant();
+  }
+
+  /**
+   * Sets the clock to a time, as {@link #on(LocalDate)} sets it to a day.
+   *
+   * @param time the time in China Standard Time
+   * @return this kit
+   * @since 1.0
+   */
+  public ModuleTestKit at(LocalDateTime time) {
+    clock.set(instant(time));
+    return this;
+  }
+
+  /**
+   * Moves the clock on, for example past an item's opening or closing time.
+   *
+   * @param duration how long, not negative
+   * @return this kit
+   * @since 1.0
+   */
+  public ModuleTestKit advance(Duration duration) {
+    clock.advance(duration);
+    return this;
+  }
+
+  /**
+   * Starts an item of the kit's union.
+   *
+   * @param kind one of the module's item kinds
+   * @return a builder; {@link ItemBuilder#create()} saves the draft
+   * @since 1.0
+   */
+  public ItemBuilder newItem(String kind) {
+    itemKind(kind);
+    return new ItemBuilder(this, kind);
+  }
+
+  TestItem saveDraft(String kind, ItemDraft draft, TestActor by) {
+    ItemKind itemKind = itemKind(kind);
+    allowed(() -> ItemDecisions.requireManager(itemKind, by.roles()));
+    refuseIfAny(ItemDecisions.check(itemKind, draft));
+    String id = module.getId() + "-" + kind + "-" + ++ids;
+    store.items.put(
+        id,
+        new Item(
+            id,
+            module.getId(),
+            kind,
+            TENANT,
+            draft.title().strip(),
+            draft.description(),
+            FormCheck.stripped(draft.fields()),
+            draft.questions(),
+            draft.opensAt(),
+            draft.closesAt(),
+            ItemDecisions.audience(itemKind, draft),
+            draft.anonymous(),
+            ItemDecisions.resultsVisibility(draft),
+            ItemState.DRAFT,
+            null,
+            by.username(),
+            0));
+    return new TestItem(this, id);
+  }
+
+  /**
+   * Publishes a draft, as its union's tenant admin: the platform's checks, then the module's {@link
+   * org.unionhub.sdk.ServiceModule#checkItem checkItem}; afterwards {@link
+   * org.unionhub.sdk.ServiceModule#onItem onItem}.
+   *
+   * @param item a draft
+   * @return the item
+   * @throws Refused with every problem
+   * @since 1.0
+   */
+  public TestItem publish(TestItem item) {
+    Item current = item.item();
+    var problems = new ArrayList<FieldError>(ItemDecisions.publishProblems(current, now()));
+    try (var instance = lifecycle.instance(module)) {
+      instance.checkItem(current).forEach(p -> problems.add(FormCheck.error(p)));
+    }
+    refuseIfAny(problems);
+    return change(item, ItemState.PUBLISHED);
+  }
+
+  /**
+   * Closes a published item early, as its union's tenant admin.
+   *
+   * @param item a published item
+   * @return the item
+   * @throws Refused when it is a draft or already closed
+   * @since 1.0
+   */
+  public TestItem close(TestItem item) {
+    refuseIfAny(ItemDecisions.closeProblems(item.item(), now()));
+    return change(item, ItemState.CLOSED);
+  }
+
+  private TestItem change(TestItem handle, ItemState state) {
+    Item i = handle.item();
+    Item changed =
+        new Item(
+            i.id(),
+            i.moduleId(),
+            i.kind(),
+            i.tenantCode(),
+            i.title(),
+            i.description(),
+            i.fields(),
+            i.questions(),
+            i.opensAt(),
+            i.closesAt(),
+            i.audience(),
+            i.anonymous(),
+            i.resultsVisibility(),
+            state,
+            i.origin(),
+            i.createdBy(),
+            i.version() + 1);
+    store.items.put(i.id(), changed);
+    hook(m -> m.onItem(new ItemEvent(changed, "test-admin", now())));
+    return handle;
+  }
+
+  /**
+   * Takes an action on an item as the platform would: roles, audience, window, once per member, the
+   * payload against the item's questions or the action's fields, then the module's {@link
+   * org.unionhub.sdk.ServiceModule#checkAction checkAction}; stores it (without the actor for an
+   * anonymous item), counts it in the module's tallies and calls {@link
+   * org.unionhub.sdk.ServiceModule#onAction onAction}.
+   *
+   * @param item the item
+   * @param action one of the module's action types, on the item's kind
+   * @param actor who acts
+   * @param payload the payload by field name; empty for none
+   * @return the action as stored
+   * @throws ActionRefused when the actor's roles or the audience do not allow it
+   * @throws Refused with every problem of the attempt (window, already done, payload)
+   * @since 1.0
+   */
+  public MemberAction act(
+      TestItem item, String action, TestActor actor, Map<String, String> payload) {
+    Item target = item.item();
+    return take(action, target, target.id(), actor, payload, actor.inUnion());
+  }
+
+  /**
+   * Takes an action of one of the module's action types on a request (supporting a suggestion, for
+   * example) as the platform would; it does not move the request's workflow.
+   *
+   * @param request the request
+   * @param action an action type on requests
+   * @param actor who acts
+   * @param payload the payload by field name; empty for none
+   * @return the action as stored
+   * @throws ActionRefused when the actor's roles do not allow it
+   * @throws Refused with every problem of the attempt
+   * @since 1.0
+   */
+  public MemberAction act(
+      TestRequest request, String action, TestActor actor, Map<String, String> payload) {
+    return take(action, null, request.id(), actor, payload, actor.inUnion());
+  }
+
+  private MemberAction take(
+      String action,
+      Item item,
+      String targetId,
+      TestActor actor,
+      Map<String, String> payload,
+      boolean memberOfSubtree) {
+    ActionType type =
+        module
+            .descriptor()
+            .action(action)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "module " + module.getId() + " has no action '" + action + "'"));
+    boolean inAudience =
+        item == null
+            ? actor.inUnion()
+            : ActionDecisions.inAudience(item, actor.roles(), memberOfSubtree);
+    var key = List.of(type.name(), targetId, actor.username());
+    Map<String, String> values;
+    try {
+      values =
+          ActionDecisions.decide(
+              type,
+              item,
+              new Actor(actor.username(), actor.roles(), inAudience),
+              now(),
+              payload,
+              taken.contains(key));
+    } catch (NotAllowedException e) {
+      throw new ActionRefused(
+          inAudience ? ActionRefused.Reason.ROLE_NOT_ALLOWED : ActionRefused.Reason.NOT_IN_AUDIENCE,
+          e.getMessage());
+    } catch (SubmissionRefusedException e) {
+      throw refused(e.errors());
+    }
+    var problems = new ArrayList<FieldError>();
+    try (var instance = lifecycle.instance(module)) {
+      instance
+          .checkAction(
+              new ActionAttempt(
+                  type.name(), item, item == null ? targetId : null, actor.username(), values))
+          .forEach(p -> problems.add(FormCheck.error(p)));
+    }
+    refuseIfAny(problems);
+    if (type.oncePerMember() && !taken.add(key)) {
+      refuseIfAny(List.of(ActionDecisions.alreadyDone(type)));
+    }
+    boolean anonymous = item != null && item.anonymous();
+    MemberAction stored =
+        ActionDecisions.stored(
+            type,
+            targetId,
+            TENANT,
+            new Actor(actor.username(), actor.roles(), inAudience),
+            anonymous,
+            now(),
+            values);
+    actions.computeIfAbsent(targetId, k -> new ArrayList<>()).add(stored);
+    var form = ActionDecisions.payloadForm(type, item);
+    TallyDecisions.increments(module.descriptor(), stored, form)
+        .forEach(
+            (tally, entries) ->
+                TallyDecisions.apply(
+                    store.tallies.computeIfAbsent(
+                        targetId + "/" + tally, k -> new java.util.TreeMap<>()),
+                    entries));
+    hook(m -> m.onAction(new ActionEvent(stored, now(), config.settingValues())));
+    return stored;
+  }
+
+  /**
+   * The actions stored on an item or request, as the platform stores them: for an anonymous item,
+   * without actor and with the day only.
+   *
+   * @param targetId the item's or request's id
+   * @return the actions, oldest first
+   * @since 1.0
+   */
+  public List<MemberAction> actions(String targetId) {
+    return List.copyOf(actions.getOrDefault(targetId, List.of()));
+  }
+
+  /**
+   * A tally of an item as its union's staff read it: for an anonymous item, cells counting fewer
+   * than k (the module's setting, default 5) are hidden.
+   *
+   * @param item the item
+   * @param tally the tally's name
+   * @return the tally
+   * @since 1.0
+   */
+  public TallyView tally(TestItem item, String tally) {
+    return tally(item, tally, TestActor.staff("test-staff"));
+  }
+
+  /**
+   * A tally of an item as someone would read it.
+   *
+   * @param item the item
+   * @param tally the tally's name
+   * @param reader who reads
+   * @return the tally
+   * @throws ActionRefused when the reader may not read it now
+   * @since 1.0
+   */
+  public TallyView tally(TestItem item, String tally, TestActor reader) {
+    Tally declared =
+        module
+            .descriptor()
+            .tally(tally)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "module " + module.getId() + " has no tally '" + tally + "'"));
+    Item i = item.item();
+    boolean officer =
+        reader.inUnion()
+            && !java.util.Collections.disjoint(
+                reader.roles(), Set.of(Role.STAFF, Role.TENANT_ADMIN));
+    boolean inAudience = ActionDecisions.inAudience(i, reader.roles(), reader.inUnion());
+    if (!TallyDecisions.mayRead(declared, i, reader.roles(), officer, inAudience, now())) {
+      throw new ActionRefused(
+          ActionRefused.Reason.ROLE_NOT_ALLOWED,
+          reader.username() + " may not read " + tally + " now");
+    }
+    return TallyDecisions.view(
+        store.tally(i.id(), tally),
+        i.anonymous(),
+        TallyDecisions.minimumCell(declared, config.settingValues()));
+  }
+
+  /**
+   * Posts a message in a request's conversation: the submitter ({@value #SUBMITTER}) or the union's
+   * staff write.
+   *
+   * @param request the request
+   * @param author who writes
+   * @param body the text
+   * @return the message as stored
+   * @throws ActionRefused when the author may not write here
+   * @throws Refused with every problem of the message
+   * @since 1.0
+   */
+  public Message post(TestRequest request, TestActor author, String body) {
+    boolean terminal = config.workflow().state(request.state()).map(State::terminal).orElse(false);
+    return post(request.id(), author, SUBMITTER.equals(author.username()), terminal, body);
+  }
+
+  /**
+   * Posts a message in an item's conversation: members of its audience or the union's staff write.
+   *
+   * @param item the item
+   * @param author who writes
+   * @param body the text
+   * @return the message as stored
+   * @throws ActionRefused when the author may not write here
+   * @throws Refused with every problem of the message
+   * @since 1.0
+   */
+  public Message post(TestItem item, TestActor author, String body) {
+    Item i = item.item();
+    return post(
+        i.id(),
+        author,
+        ActionDecisions.inAudience(i, author.roles(), author.inUnion()),
+        i.phase(now()) == org.unionhub.sdk.item.Phase.CLOSED,
+        body);
+  }
+
+  private Message post(
+      String subjectId, TestActor author, boolean participant, boolean terminal, String body) {
+    ConversationSpec spec =
+        module
+            .descriptor()
+            .conversation()
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "module " + module.getId() + " has no conversations"));
+    boolean officer =
+        author.inUnion()
+            && !java.util.Collections.disjoint(
+                author.roles(), Set.of(Role.STAFF, Role.TENANT_ADMIN));
+    Role role;
+    String text;
+    try {
+      role = ConversationDecisions.authorRole(spec, author.roles(), officer, participant);
+      text = ConversationDecisions.check(spec, body, terminal);
+    } catch (NotAllowedException e) {
+      throw new ActionRefused(ActionRefused.Reason.ROLE_NOT_ALLOWED, e.getMessage());
+    } catch (SubmissionRefusedException e) {
+      throw refused(e.errors());
+    }
+    var thread = store.messages.computeIfAbsent(subjectId, k -> new ArrayList<>());
+    var message =
+        new Message(
+            subjectId + "/" + (thread.size() + 1),
+            subjectId,
+            thread.size() + 1,
+            author.username(),
+            role,
+            text,
+            now());
+    thread.add(message);
+    return message;
+  }
+
+  /**
+   * @param request a request
+   * @return its conversation, in order
+   * @since 1.0
+   */
+  public List<Message> messages(TestRequest request) {
+    return store.messages(request.id());
+  }
+
+  /**
+   * @param item an item
+   * @return its conversation, in order
+   * @since 1.0
+   */
+  public List<Message> messages(TestItem item) {
+    return store.messages(item.id());
+  }
+
+  private ItemKind itemKind(String kind) {
+    return module
+        .descriptor()
+        .itemKind(kind)
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "module " + module.getId() + " has no item kind '" + kind + "'"));
+  }
+
+  private void hook(java.util.function.Consumer<org.unionhub.sdk.ServiceModule> call) {
+    try (var instance = lifecycle.instance(module)) {
+      call.accept(instance);
+    }
+  }
+
+  private static void allowed(Runnable check) {
+    try {
+      check.run();
+    } catch (NotAllowedException e) {
+      throw new ActionRefused(ActionRefused.Reason.ROLE_NOT_ALLOWED, e.getMessage());
+    }
+  }
+
+  private static void refuseIfAny(List<FieldError> problems) {
+    if (!problems.isEmpty()) {
+      throw refused(problems);
+    }
+  }
+
+  private static Refused refused(List<FieldError> problems) {
+    return new Refused(
+        problems.stream().map(f -> new Refusal(f.field(), f.code(), f.message())).toList());
   }
 }

@@ -15,6 +15,7 @@ import org.unionhub.platform.request.RequestLifecycle;
 public final class TestRequest {
 
   private final ModuleTestKit kit;
+  private final String id;
   private final List<String> flags;
   private final String routedTo;
   private final java.util.Map<String, String> values;
@@ -22,8 +23,10 @@ public final class TestRequest {
   private String state;
   private LocalDate dueDate;
 
-  TestRequest(ModuleTestKit kit, RequestLifecycle.Accepted accepted, LocalDate submittedOn) {
+  TestRequest(
+      ModuleTestKit kit, String id, RequestLifecycle.Accepted accepted, LocalDate submittedOn) {
     this.kit = kit;
+    this.id = id;
     this.flags = accepted.flags();
     this.routedTo = accepted.routeTo();
     this.values = accepted.values();
@@ -46,6 +49,14 @@ public final class TestRequest {
   /** The platform's request version: 0 when submitted, one more for every move. */
   int version() {
     return history.size() - 1;
+  }
+
+  /**
+   * @return the request's id in the kit
+   * @since 1.0
+   */
+  public String id() {
+    return id;
   }
 
   /**

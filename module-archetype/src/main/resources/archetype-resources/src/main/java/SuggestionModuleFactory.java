@@ -8,17 +8,22 @@ import org.unionhub.sdk.Role;
 import org.unionhub.sdk.ServiceModule;
 import org.unionhub.sdk.ServiceModuleFactory;
 import org.unionhub.sdk.Submission;
+import org.unionhub.sdk.action.ActionType;
+import org.unionhub.sdk.conversation.ConversationSpec;
 import org.unionhub.sdk.form.Choice;
 import org.unionhub.sdk.form.FieldType;
 import org.unionhub.sdk.form.FormField;
+import org.unionhub.sdk.tally.Tallier;
+import org.unionhub.sdk.tally.Tally;
 import org.unionhub.sdk.workflow.State;
 import org.unionhub.sdk.workflow.Transition;
 import org.unionhub.sdk.workflow.WorkflowDefinition;
 
 /**
  * Workers send the union suggestions (合理化建议); staff accept or decline them, and the union answers
- * the ones it takes up. Listed in {@code META-INF/services/org.unionhub.sdk.ServiceModuleFactory},
- * where the platform finds it.
+ * the ones it takes up. Other members support a suggestion once each, and the author and staff talk
+ * about it in its conversation. Listed in {@code
+ * META-INF/services/org.unionhub.sdk.ServiceModuleFactory}, where the platform finds it.
  */
 public final class SuggestionModuleFactory implements ServiceModuleFactory {
 
@@ -26,6 +31,9 @@ public final class SuggestionModuleFactory implements ServiceModuleFactory {
   public static final String ID = "${moduleId}";
 
   private static final String VERSION = "${version}";
+
+  /** The action of a member who supports a suggestion. */
+  public static final String SUPPORT = "support";
 
   /** Default rules sit beside the code, at the resource path of their package line. */
   private static final String RULES =
@@ -35,8 +43,7 @@ public final class SuggestionModuleFactory implements ServiceModuleFactory {
       ModuleDescriptor.builder(ID)
           .version(VERSION)
           .name(LocalizedText.of("合理化建议", "Suggestions"))
-          .description(
-              LocalizedText.of("向工会提出合理化建议", "Send the union your suggestions"))
+          .description(LocalizedText.of("向工会提出合理化建议", "Send the union your suggestions"))
           .requests(
               List.of(
                   FormField.builder("title", FieldType.TEXT).label("建议标题", "Title").build(),
@@ -87,6 +94,23 @@ public final class SuggestionModuleFactory implements ServiceModuleFactory {
                           LocalizedText.of("答复", "Answer")))))
           .factTypes(List.of(Suggestion.class))
           .defaultRules(List.of(RULES))
+          // Other members support a suggestion, each at most once; the platform counts them.
+          .action(
+              ActionType.builder(SUPPORT)
+                  .label(LocalizedText.of("支持", "Support"))
+                  .onRequests()
+                  .by(Role.MEMBER)
+                  .oncePerMember()
+                  .build())
+          .tally(
+              Tally.builder("supporters")
+                  .of(SUPPORT)
+                  .tallier(Tallier.COUNT)
+                  .readers(Role.STAFF, Role.TENANT_ADMIN)
+                  .visibleToMembers()
+                  .build())
+          // The author and the union's staff talk about the suggestion while it is open.
+          .conversation(ConversationSpec.onRequests())
           .build();
 
   @Override

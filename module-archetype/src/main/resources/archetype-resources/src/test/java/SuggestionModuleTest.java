@@ -8,10 +8,15 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.unionhub.sdk.Role;
+import org.unionhub.sdk.conversation.Message;
+import org.unionhub.sdk.tally.TallyCell;
 import org.unionhub.testkit.ActionRefused;
 import org.unionhub.testkit.ModuleTestKit;
 import org.unionhub.testkit.Refusal;
+import org.unionhub.testkit.Refused;
 import org.unionhub.testkit.Step;
+import org.unionhub.testkit.TestActor;
 import org.unionhub.testkit.TestRequest;
 
 class SuggestionModuleTest {
@@ -76,6 +81,47 @@ class SuggestionModuleTest {
         .isInstanceOfSatisfying(
             ActionRefused.class,
             e -> assertThat(e.reason()).isEqualTo(ActionRefused.Reason.ROLE_NOT_ALLOWED));
+  }
+
+  @Test
+  void membersSupportASuggestionOnceEachAndTheCountIsKept() {
+    TestRequest request = kit.submit(suggestion("union-work"));
+
+    kit.act(request, SuggestionModuleFactory.SUPPORT, TestActor.member("zhang"), Map.of());
+    kit.act(request, SuggestionModuleFactory.SUPPORT, TestActor.member("li"), Map.of());
+    assertThatThrownBy(
+            () ->
+                kit.act(request, SuggestionModuleFactory.SUPPORT, TestActor.member("li"), Map.of()))
+        .isInstanceOfSatisfying(
+            Refused.class,
+            e ->
+                assertThat(e.refusals()).extracting(Refusal::code).containsExactly("ALREADY_DONE"));
+
+    assertThat(kit.context().store().tally(request.id(), "supporters"))
+        .extracting(TallyCell::key, TallyCell::count)
+        .containsExactly(tuple("count", 2L));
+  }
+
+  @Test
+  void theAuthorAndStaffTalkAboutASuggestionUntilItIsAnswered() {
+    TestRequest request = kit.submit(suggestion("union-work"));
+    var author = TestActor.member(ModuleTestKit.SUBMITTER);
+
+    kit.post(request, author, "食堂的意见箱也可以一起看看。");
+    kit.post(request, TestActor.staff("wang"), "收到，已转后勤部门。");
+    assertThat(kit.messages(request))
+        .extracting(Message::author, Message::role)
+        .containsExactly(tuple(ModuleTestKit.SUBMITTER, Role.MEMBER), tuple("wang", Role.STAFF));
+
+    kit.act(request, "accept", "staff");
+    kit.act(request, "answer", "tenant-admin");
+    assertThatThrownBy(() -> kit.post(request, author, "谢谢！"))
+        .isInstanceOfSatisfying(
+            Refused.class,
+            e ->
+                assertThat(e.refusals())
+                    .extracting(Refusal::code)
+                    .containsExactly("CONVERSATION_CLOSED"));
   }
 
   private static Map<String, String> suggestion(String category) {

@@ -185,7 +185,7 @@ public final class ActionType {
      * @since 1.0
      */
     public Builder by(Role... roles) {
-      this.by = Set.of(roles);
+      this.by = Set.copyOf(java.util.Arrays.asList(roles));
       return this;
     }
 

@@ -212,7 +212,7 @@ public final class ItemKind {
      * @since 1.0
      */
     public Builder createdBy(Role... roles) {
-      this.createdBy = Set.of(roles);
+      this.createdBy = Set.copyOf(java.util.Arrays.asList(roles));
       return this;
     }
 
@@ -257,7 +257,7 @@ public final class ItemKind {
      * @since 1.0
      */
     public Builder audiences(Audience... allowed) {
-      this.audiences = Set.of(allowed);
+      this.audiences = Set.copyOf(java.util.Arrays.asList(allowed));
       return this;
     }
 
@@ -277,7 +277,7 @@ public final class ItemKind {
      * @since 1.0
      */
     public Builder resultsVisibility(ResultsVisibility... allowed) {
-      this.resultsVisibilities = Set.of(allowed);
+      this.resultsVisibilities = Set.copyOf(java.util.Arrays.asList(allowed));
       return this;
     }
 

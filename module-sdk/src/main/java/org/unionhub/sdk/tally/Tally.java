@@ -153,7 +153,7 @@ public final class Tally {
      * @since 1.0
      */
     public Builder readers(Role... roles) {
-      this.readers = Set.of(roles);
+      this.readers = Set.copyOf(java.util.Arrays.asList(roles));
       return this;
     }
 

@@ -247,7 +247,8 @@ public final class ConfigResolver {
       for (FormField f : module.form()) {
         fields.put(f.name(), new EffectiveField(f, false, order += 10, false, Provenance.MODULE));
       }
-      for (State s : module.workflow().states()) {
+      List<State> states = module.acceptsRequests() ? module.workflow().states() : List.of();
+      for (State s : states) {
         steps.put(
             s.name(),
             new EffectiveStep(
@@ -856,6 +857,9 @@ public final class ConfigResolver {
 
     private WorkflowDefinition workflow() {
       WorkflowDefinition base = module.workflow();
+      if (base == null) {
+        return null;
+      }
       var states = new ArrayList<State>();
       for (EffectiveStep step : steps.values()) {
         if (step.included()) {

@@ -147,44 +147,31 @@ public final class RequestLifecycle {
       EffectiveConfig config,
       Submission submission,
       List<FieldError> earlier) {
-    var problems = new ArrayList<>(earlier);
-    var checked = new HashSet<String>();
-    earlier.forEach(p -> checked.add(p.field()));
-    for (String field : submission.data().keySet()) {
-      if (config.field(field) == null && checked.add(field)) {
-        problems.add(
-            new FieldError(field, "UNKNOWN_FIELD", "表单中没有此项 (no such field in this form)"));
+    var problems = FormCheck.problems(config.form(), submission.data(), earlier);
+    RuleOutcome outcome;
+    if (problems.isEmpty()) {
+      outcome = evaluate(module, config, withSettings(submission, submission.data(), config));
+    } else {
+      // Every problem at once: the rules see the values that passed the form's checks. A module
+      // whose facts need a value that did not pass cannot make them; then the form's problems
+      // are all there is to say.
+      var valid = new java.util.LinkedHashMap<>(submission.data());
+      problems.forEach(p -> valid.remove(p.field()));
+      try {
+        outcome = evaluate(module, config, withSettings(submission, valid, config));
+      } catch (RuntimeException factsNeedWhatFailed) {
+        outcome = new RuleOutcome();
       }
     }
-    for (FormField field : config.form()) {
-      if (checked.contains(field.name())) {
-        continue;
-      }
-      FieldProblem problem = field.check(submission.value(field.name()));
-      if (problem != null) {
-        problems.add(
-            new FieldError(
-                problem.field(),
-                problem.code(),
-                problem.message().zh() + " (" + problem.message().en() + ")"));
+    var refused = new HashSet<String>();
+    problems.forEach(p -> refused.add(p.field()));
+    for (var r : outcome.rejections()) {
+      if (!refused.contains(r.field())) {
+        problems.add(new FieldError(r.field(), r.code(), r.message()));
       }
     }
     if (!problems.isEmpty()) {
       throw new SubmissionRefusedException(problems);
-    }
-    var withSettings =
-        new Submission(
-            submission.tenantCode(),
-            submission.submittedBy(),
-            submission.submittedOn(),
-            submission.data(),
-            config.settingValues());
-    RuleOutcome outcome = evaluate(module, config, withSettings);
-    if (!outcome.rejections().isEmpty()) {
-      throw new SubmissionRefusedException(
-          outcome.rejections().stream()
-              .map(r -> new FieldError(r.field(), r.code(), r.message()))
-              .toList());
     }
     WorkflowDefinition workflow = config.workflow();
     State initial = workflow.state(workflow.initialState()).orElseThrow();
@@ -197,6 +184,16 @@ public final class RequestLifecycle {
         outcome.flags(),
         outcome.routeTo(),
         outcome.advance());
+  }
+
+  private static Submission withSettings(
+      Submission submission, Map<String, String> data, EffectiveConfig config) {
+    return new Submission(
+        submission.tenantCode(),
+        submission.submittedBy(),
+        submission.submittedOn(),
+        data,
+        config.settingValues());
   }
 
   /**

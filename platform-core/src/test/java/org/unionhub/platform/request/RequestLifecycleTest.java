@@ -101,4 +101,70 @@ class RequestLifecycleTest {
             RequestConflictException.class,
             e -> assertThat(e.currentState()).isEqualTo("approved"));
   }
+
+  @Test
+  void formProblemsAndRuleRefusalsAreReportedTogether() {
+    var data = form(idBornOn(MONDAY.minusYears(15)));
+    data.remove("name");
+    data.put("gender", "robot");
+    assertThatThrownBy(() -> lifecycle.submit(module, submission(data), List.of()))
+        .isInstanceOfSatisfying(
+            SubmissionRefusedException.class,
+            e ->
+                assertThat(e.errors())
+                    .extracting(FieldError::field, FieldError::code)
+                    .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("name", "REQUIRED"),
+                        org.assertj.core.groups.Tuple.tuple("gender", "NOT_A_CHOICE"),
+                        org.assertj.core.groups.Tuple.tuple("idNumber", "UNDER_MINIMUM_AGE")));
+  }
+
+  @Test
+  void anOptionalChoiceMayBeLeftEmpty() {
+    var withShift =
+        new org.unionhub.sdk.ServiceModuleFactory() {
+          private final org.unionhub.sdk.ModuleDescriptor descriptor = withShift();
+
+          @Override
+          public org.unionhub.sdk.ModuleDescriptor descriptor() {
+            return descriptor;
+          }
+
+          @Override
+          public org.unionhub.sdk.ServiceModule create(org.unionhub.sdk.ModuleContext context) {
+            return module.create(context);
+          }
+        };
+    var data = form(idBornOn(LocalDate.of(1990, 1, 1)));
+    assertThat(lifecycle.submit(withShift, submission(data), List.of()).initialState().name())
+        .isEqualTo("submitted");
+    data.put("shift", "");
+    assertThat(lifecycle.submit(withShift, submission(data), List.of()).initialState().name())
+        .isEqualTo("submitted");
+    data.put("shift", "weekends");
+    assertThatThrownBy(() -> lifecycle.submit(withShift, submission(data), List.of()))
+        .isInstanceOfSatisfying(
+            SubmissionRefusedException.class,
+            e ->
+                assertThat(e.errors())
+                    .extracting(FieldError::field, FieldError::code)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("shift", "NOT_A_CHOICE")));
+  }
+
+  private org.unionhub.sdk.ModuleDescriptor withShift() {
+    var d = module.descriptor();
+    var fields = new java.util.ArrayList<>(d.form());
+    fields.add(
+        org.unionhub.sdk.form.FormField.builder("shift", org.unionhub.sdk.form.FieldType.CHOICE)
+            .label("班次", "Shift")
+            .choices(
+                List.of(
+                    new org.unionhub.sdk.form.Choice(
+                        "day", org.unionhub.sdk.LocalizedText.of("白班", "Day")),
+                    new org.unionhub.sdk.form.Choice(
+                        "night", org.unionhub.sdk.LocalizedText.of("夜班", "Night"))))
+            .optional()
+            .build());
+    return d.toBuilder().requests(fields, d.workflow()).build();
+  }
 }

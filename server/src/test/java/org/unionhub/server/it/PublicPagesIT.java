@@ -6,6 +6,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Predicate;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -56,6 +61,31 @@ class PublicPagesIT {
         .contains("/api/v1/tenants/{tenant}:")
         .contains("/api/v1/audit:")
         .doesNotContain("/admin/realms");
+  }
+
+  @Test
+  void modulesAreDiscoveredWhileTheApplicationStartsNotOnFirstUse() throws Exception {
+    Path log =
+        Path.of(
+            System.getProperty("unionhub.it.wildfly.home", "target/wildfly"),
+            "standalone/log/server.log");
+    // ISO-8859-1 reads any byte; the lines looked for are ASCII.
+    List<String> lines = Files.readAllLines(log, StandardCharsets.ISO_8859_1);
+    int deployed = lastIndex(lines, lines.size(), l -> l.contains("WFLYSRV0010"));
+    int starting = lastIndex(lines, deployed, l -> l.contains("WFLYSRV0027"));
+    assertThat(deployed).as("the deployment of this test class in %s", log).isPositive();
+    assertThat(lines.subList(starting, deployed))
+        .as("log lines between the start of the deployment and its end")
+        .anyMatch(l -> l.contains("UnionHub modules loaded: [enrollment"));
+  }
+
+  private static int lastIndex(List<String> lines, int before, Predicate<String> match) {
+    for (int i = before - 1; i >= 0; i--) {
+      if (match.test(lines.get(i))) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   @Test
