@@ -11,12 +11,16 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.unionhub.platform.membership.MembershipService;
+import org.unionhub.platform.membership.RegisterExport;
 import org.unionhub.platform.personal.Masks;
 import org.unionhub.platform.personal.PersonalData;
 import org.unionhub.platform.security.Caller;
+import org.unionhub.platform.tenancy.TenantDirectory;
+import org.unionhub.platform.tenancy.TenantView;
 
 /** The member register of a union's subtree, for its staff and admins. */
 @Path("/tenants/{code}")
@@ -27,6 +31,7 @@ public class MemberRegisterResource {
   @Inject Caller caller;
   @Inject MembershipService memberships;
   @Inject PersonalData personal;
+  @Inject TenantDirectory tenants;
 
   @GET
   @Path("members")
@@ -41,7 +46,7 @@ public class MemberRegisterResource {
       @QueryParam("limit") @DefaultValue("100") int limit) {
     var items = Json.createArrayBuilder();
     memberships
-        .register(caller, code, q, limit)
+        .register(caller, code, q, Math.min(limit, MembershipService.MAX_PAGE))
         .forEach(
             m ->
                 items.add(
@@ -60,6 +65,38 @@ public class MemberRegisterResource {
                         .add("tenant", m.getTenantId())
                         .add("joinedOn", m.getJoinedOn().toString())));
     return Json.createObjectBuilder().add("items", items).build();
+  }
+
+  @GET
+  @Path("members.xlsx")
+  @Produces("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+  @Operation(
+      summary = "The register as a spreadsheet (.xlsx), ID and mobile numbers masked",
+      description = "The same members and `q` as the register; `lang=en` for English headers.")
+  public jakarta.ws.rs.core.Response export(
+      @PathParam("code") String code, @QueryParam("q") String q, @QueryParam("lang") String lang) {
+    var rows =
+        memberships.register(caller, code, q, MembershipService.MAX_EXPORT).stream()
+            .map(
+                m ->
+                    new RegisterExport.Row(
+                        m.getMemberNumber(),
+                        m.getName(),
+                        Masks.idNumber(personal.open("idNumber", m.getIdNumberSealed())),
+                        m.getMobileSealed() == null
+                            ? ""
+                            : Masks.mobile(personal.open("mobile", m.getMobileSealed())),
+                        tenants.find(m.getTenantId()).map(TenantView::name).orElse(m.getTenantId()),
+                        m.getJoinedOn().toString()))
+            .toList();
+    List<String> headers =
+        "en".equals(lang)
+            ? List.of("Member number", "Name", "ID number", "Mobile", "Union", "Member since")
+            : List.of("会员号", "姓名", "证件号码", "手机号码", "工会", "入会日期");
+    jakarta.ws.rs.core.StreamingOutput body = out -> RegisterExport.write(headers, rows, out);
+    return jakarta.ws.rs.core.Response.ok(body)
+        .header("Content-Disposition", "attachment; filename=\"members-" + code + ".xlsx\"")
+        .build();
   }
 
   @GET

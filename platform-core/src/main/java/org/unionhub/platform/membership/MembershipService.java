@@ -48,6 +48,9 @@ public class MembershipService implements RequestParticipant {
   /** Most members one register page returns. */
   public static final int MAX_PAGE = 200;
 
+  /** Most members one export holds. */
+  public static final int MAX_EXPORT = 50_000;
+
   static final String ALREADY_MEMBER = "ALREADY_MEMBER";
 
   @PersistenceContext(unitName = "unionhub")
@@ -304,7 +307,7 @@ public class MembershipService implements RequestParticipant {
         typed.setParameter("suffix", "%" + q.toUpperCase(Locale.ROOT));
       }
     }
-    return typed.setMaxResults(Math.max(1, Math.min(limit, MAX_PAGE))).getResultList();
+    return typed.setMaxResults(Math.max(1, Math.min(limit, MAX_EXPORT))).getResultList();
   }
 
   /**

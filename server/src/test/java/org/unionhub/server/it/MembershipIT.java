@@ -147,8 +147,12 @@ class MembershipIT {
   }
 
   private static HttpResponse<String> send(HttpRequest request) {
+    return send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  private static <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> body) {
     try {
-      return HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      return HTTP.send(request, body);
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
@@ -356,7 +360,7 @@ class MembershipIT {
   }
 
   @Test
-  void theRegisterListsTheSubtreesMembersMaskedAndCountsThem() {
+  void theRegisterListsTheSubtreesMembersMaskedExportsAndCountsThem() throws Exception {
     String id = newId();
     newMember("欧阳明", id);
     String last4 = id.substring(14);
@@ -369,6 +373,25 @@ class MembershipIT {
     assertThat(row.getString("mobile")).contains("****");
     assertThat(Api.get("/api/v1/tenants/gd-sz-ft/members?q=欧阳", "ft-staff").raw()).contains("欧阳明");
     assertThat(Api.get("/api/v1/tenants/gd-sz-ft/members", "ns-admin").status()).isEqualTo(404);
+
+    var xlsx =
+        send(
+            HttpRequest.newBuilder(
+                    URI.create(Api.APP + "/api/v1/tenants/gd-sz-ft/members.xlsx?q=" + last4))
+                .header("Authorization", "Bearer " + Api.token("ft-admin"))
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(xlsx.statusCode()).isEqualTo(200);
+    try (var book =
+        new org.dhatim.fastexcel.reader.ReadableWorkbook(
+            new java.io.ByteArrayInputStream(xlsx.body()))) {
+      var rows = book.getFirstSheet().read();
+      assertThat(rows.get(0).getCell(0).getText()).isEqualTo("会员号");
+      var cells = new StringBuilder();
+      rows.forEach(r -> r.forEach(c -> cells.append(c == null ? "" : c.getText()).append('|')));
+      assertThat(cells.toString()).contains("欧阳明").contains("****" + last4).doesNotContain(id);
+    }
 
     var counts = Api.get("/api/v1/tenants/gd-sz/member-counts", "sz-admin");
     assertThat(counts.status()).isEqualTo(200);
