@@ -23,13 +23,14 @@ import org.unionhub.platform.tenancy.TenantDirectory;
 import org.unionhub.platform.tenancy.TenantView;
 
 /** The member register of a union's subtree, for its staff and admins. */
-@Path("/tenants/{code}")
+@Path("/tenants/{tenant}")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class MemberRegisterResource {
 
   @Inject Caller caller;
   @Inject MembershipService memberships;
+  @Inject org.unionhub.platform.membership.TransferService transfers;
   @Inject PersonalData personal;
   @Inject TenantDirectory tenants;
 
@@ -41,7 +42,7 @@ public class MemberRegisterResource {
           "`q`: the start of a name, a member number, or the last 1–4 characters of an ID number."
               + " ID and mobile numbers are masked.")
   public JsonObject register(
-      @PathParam("code") String code,
+      @PathParam("tenant") String code,
       @QueryParam("q") String q,
       @QueryParam("limit") @DefaultValue("100") int limit) {
     var items = Json.createArrayBuilder();
@@ -74,7 +75,9 @@ public class MemberRegisterResource {
       summary = "The register as a spreadsheet (.xlsx), ID and mobile numbers masked",
       description = "The same members and `q` as the register; `lang=en` for English headers.")
   public jakarta.ws.rs.core.Response export(
-      @PathParam("code") String code, @QueryParam("q") String q, @QueryParam("lang") String lang) {
+      @PathParam("tenant") String code,
+      @QueryParam("q") String q,
+      @QueryParam("lang") String lang) {
     var rows =
         memberships.register(caller, code, q, MembershipService.MAX_EXPORT).stream()
             .map(
@@ -100,9 +103,16 @@ public class MemberRegisterResource {
   }
 
   @GET
+  @Path("member-transfers")
+  @Operation(summary = "Transfers into or out of the union's subtree still to be decided")
+  public JsonObject openTransfers(@PathParam("tenant") String code) {
+    return TransferResource.list(transfers.open(caller, code));
+  }
+
+  @GET
   @Path("member-counts")
   @Operation(summary = "Current members per union of the subtree")
-  public JsonObject counts(@PathParam("code") String code) {
+  public JsonObject counts(@PathParam("tenant") String code) {
     var out = Json.createObjectBuilder();
     long total = 0;
     var per = Json.createObjectBuilder();
@@ -116,7 +126,7 @@ public class MemberRegisterResource {
   @GET
   @Path("members/{id}/identifiers")
   @Operation(summary = "A member's full ID and mobile numbers, for tenant admins; audited")
-  public JsonObject reveal(@PathParam("code") String code, @PathParam("id") String id) {
+  public JsonObject reveal(@PathParam("tenant") String code, @PathParam("id") String id) {
     var revealed = memberships.reveal(caller, UUID.fromString(id));
     return Json.createObjectBuilder()
         .add("idNumber", revealed.get("idNumber"))

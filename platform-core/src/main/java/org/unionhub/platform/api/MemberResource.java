@@ -33,6 +33,7 @@ public class MemberResource {
   @Inject MembershipService memberships;
   @Inject MemberCardService cards;
   @Inject TenantDirectory tenants;
+  @Inject org.unionhub.platform.membership.TransferService transfers;
 
   @GET
   @Operation(summary = "The caller's membership with its history; 404 when not a member")
@@ -115,6 +116,28 @@ public class MemberResource {
         .add("status", m.getStatus().name())
         .add("endedOn", m.getEndedOn().toString())
         .build();
+  }
+
+  @POST
+  @Path("transfers")
+  @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Ask to move the caller's membership to another union (a new employer)",
+      description = "`{\"toTenant\", \"reason\"?}`; 201; 422 on `toTenant`")
+  public Response requestTransfer(JsonObject body) {
+    var t =
+        transfers.request(
+            caller, TransferResource.text(body, "toTenant"), TransferResource.text(body, "reason"));
+    return Response.status(Response.Status.CREATED)
+        .entity(TransferResource.view(t).build())
+        .build();
+  }
+
+  @GET
+  @Path("transfers")
+  @Operation(summary = "The caller's transfers, newest first")
+  public JsonObject transfers() {
+    return TransferResource.list(transfers.mine(caller));
   }
 
   private static CacheControl noStore() {

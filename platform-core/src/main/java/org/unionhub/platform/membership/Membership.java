@@ -108,6 +108,10 @@ public class Membership {
     this.endedOn = on;
   }
 
+  void moveTo(String tenant) {
+    this.tenantId = tenant;
+  }
+
   void newCard(UUID card) {
     this.cardId = card;
   }

@@ -25,7 +25,8 @@ public class MembershipEvent {
   @Column(name = "membership_id", nullable = false, updatable = false)
   private UUID membershipId;
 
-  @Column(name = "tenant_id", nullable = false, updatable = false)
+  /** The union holding the membership now: history moves with a transfer. */
+  @Column(name = "tenant_id", nullable = false)
   private String tenantId;
 
   @Column(nullable = false, updatable = false)

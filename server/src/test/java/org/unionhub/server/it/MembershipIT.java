@@ -275,6 +275,94 @@ class MembershipIT {
     assertThat(png.headers().firstValue("Content-Type")).hasValue("image/png");
   }
 
+  private static Api.Answer decide(String transfer, String staff, String action, String reason) {
+    var body = Json.createObjectBuilder().add("action", action);
+    if (reason != null) {
+      body.add("reason", reason);
+    }
+    return Api.post("/api/v1/member-transfers/" + transfer + "/decisions", staff, body.build());
+  }
+
+  @Test
+  void aMemberWhoChangesEmployerMovesToAUnionInAnotherCityWithNumberHistoryAndCard()
+      throws Exception {
+    String user = newMember("孙悦", newId());
+    String number = Api.get("/api/v1/members/me", user).json().getString("memberNumber");
+    String card = card(user);
+
+    var asked =
+        Api.post(
+            "/api/v1/members/me/transfers",
+            user,
+            Json.createObjectBuilder().add("toTenant", "zj-hz-001").add("reason", "换了工作").build());
+    assertThat(asked.status()).as(asked.raw()).isEqualTo(201);
+    String transfer = asked.json().getString("id");
+    assertThat(Api.get("/api/v1/tenants/zj-hz/member-transfers", "hz-staff").raw())
+        .contains(transfer);
+
+    assertThat(decide(transfer, "hz-staff", "accept", null).status())
+        .as("the new union waits for the old one")
+        .isEqualTo(403);
+    assertThat(decide(transfer, "ns-staff", "release", null).status())
+        .as("a union that is neither")
+        .isEqualTo(404);
+    var released = decide(transfer, "ft-staff", "release", null);
+    assertThat(released.status()).as(released.raw()).isEqualTo(200);
+    var accepted = decide(transfer, "hz-staff", "accept", null);
+    assertThat(accepted.status()).as(accepted.raw()).isEqualTo(200);
+    assertThat(accepted.json().getString("status")).isEqualTo("COMPLETED");
+
+    var me = Api.get("/api/v1/members/me", user).json();
+    assertThat(me.getString("tenant")).isEqualTo("zj-hz-001");
+    assertThat(me.getString("memberNumber")).isEqualTo(number);
+    assertThat(me.getJsonArray("history").toString()).contains("admitted").contains("transferred");
+    assertThat(Api.get("/api/v1/tenants/zj-hz/members?q=" + number, "hz-staff").raw())
+        .contains(number);
+    assertThat(Api.get("/api/v1/tenants/gd-sz-ft/members?q=" + number, "ft-staff").raw())
+        .doesNotContain(number);
+    var verdict = verify(card);
+    assertThat(verdict.json().getBoolean("valid")).as("the card follows").isTrue();
+    assertThat(verify(card(user)).json().getString("union")).contains("杭州");
+    assertThat(
+            eventually(
+                v -> {
+                  String groups = String.valueOf(freshClaims(user).get("groups"));
+                  return groups.contains("zj-hz-001") && !groups.contains("gd-sz-ft-001");
+                }))
+        .as("the Keycloak group follows")
+        .isTrue();
+  }
+
+  @Test
+  void eitherUnionMayRefuseATransferWithAReason() {
+    String user = newMember("钱程", newId());
+    String transfer =
+        Api.post(
+                "/api/v1/members/me/transfers",
+                user,
+                Json.createObjectBuilder().add("toTenant", "zj-hz-001").build())
+            .json()
+            .getString("id");
+    assertThat(decide(transfer, "ft-staff", "release", null).status()).isEqualTo(200);
+    var noReason = decide(transfer, "hz-staff", "refuse", null);
+    assertThat(noReason.status()).isEqualTo(422);
+    assertThat(noReason.raw()).contains("reason");
+    var refused = decide(transfer, "hz-staff", "refuse", "本单位未建会员档案");
+    assertThat(refused.status()).as(refused.raw()).isEqualTo(200);
+    assertThat(refused.json().getString("refusal")).isEqualTo("本单位未建会员档案");
+    assertThat(Api.get("/api/v1/members/me", user).json().getString("tenant"))
+        .isEqualTo("gd-sz-ft-001");
+    assertThat(Api.get("/api/v1/members/me/transfers", user).raw()).contains("REFUSED");
+    assertThat(decide(transfer, "hz-staff", "accept", null).status()).isEqualTo(409);
+    var nowhere =
+        Api.post(
+            "/api/v1/members/me/transfers",
+            user,
+            Json.createObjectBuilder().add("toTenant", "no-such-union").build());
+    assertThat(nowhere.status()).isEqualTo(422);
+    assertThat(nowhere.raw()).contains("toTenant");
+  }
+
   @Test
   void aSecondApplicationWithTheSameIdNumberIsRefusedAnywhereWithoutSayingWhere() {
     String id = newId();
