@@ -51,4 +51,22 @@ class MemberCardBrowserIT {
       assertThat(verdict.json().getString("name")).isEqualTo("司**");
     }
   }
+
+  @Test
+  void anAdminFindsAMemberInTheRegisterMaskedAndCanExportIt() throws Exception {
+    String id = MembershipIT.newId();
+    MembershipIT.newMember("诸葛芸", id);
+    try (var admin = new Browser("zh-CN")) {
+      admin.open("/staff/members.xhtml");
+      admin.login("ft-admin");
+      admin.waitFor(By.id("members:query"));
+      admin.type(By.id("members:query"), id.substring(14));
+      admin.click(By.id("members:search"));
+      admin.waitForText(By.id("members:register"), "诸葛芸");
+      String table = admin.driver.findElement(By.id("members:register")).getText();
+      assertThat(table).contains("****" + id.substring(14)).doesNotContain(id);
+      assertThat(admin.driver.findElements(By.id("members:export"))).hasSize(1);
+      admin.screenshot("member-register");
+    }
+  }
 }
