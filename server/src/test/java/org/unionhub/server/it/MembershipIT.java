@@ -489,6 +489,32 @@ class MembershipIT {
   }
 
   @Test
+  void withoutATenantScopeTheApplicationRoleSeesNoMembershipAndTheRegistryOnlyHashes()
+      throws Exception {
+    newMember("石磊", newId());
+    try (var c = TestStack.database().connectAsApplication();
+        var st = c.createStatement()) {
+      try (var rs = st.executeQuery("select count(*) from membership")) {
+        rs.next();
+        assertThat(rs.getLong(1)).isZero();
+      }
+      try (var rs = st.executeQuery("select count(*) from membership_event")) {
+        rs.next();
+        assertThat(rs.getLong(1)).isZero();
+      }
+      try (var rs = st.executeQuery("select * from member_registry")) {
+        assertThat(rs.getMetaData().getColumnCount()).isEqualTo(1);
+        int n = 0;
+        while (rs.next()) {
+          assertThat(rs.getString(1)).matches("[0-9a-f]{64}");
+          n++;
+        }
+        assertThat(n).isPositive();
+      }
+    }
+  }
+
+  @Test
   void aDumpOfTheDatabaseHoldsNoIdOrMobileNumberInPlainText() {
     String user = newUser("d");
     for (int i = 0; i < 3; i++) {
