@@ -59,7 +59,16 @@ import org.unionhub.sdk.workflow.Transition;
  * assertThat(request.state()).isEqualTo("approved");
  * }</pre>
  *
- * <p>Submissions go to the tenant {@value #TENANT} and are made by {@value #SUBMITTER}.
+ * <p>Every shape of SDK 1.0 runs too, through the same decisions the server takes: items of the
+ * module's kinds ({@link #newItem}, {@link #publish}, {@link #close}) on a clock the test sets and
+ * moves ({@link #at}, {@link #advance}); actions on items and requests by {@link TestActor}s, with
+ * roles, audience, window, once per member and the payload checked ({@link #act(TestItem, String,
+ * TestActor, Map)}); tallies as readers see them ({@link #tally(TestItem, String)}); conversations
+ * ({@link #post(TestRequest, TestActor, String)}, {@link #messages(TestRequest)}). The module's own
+ * checks and hooks are called where the server calls them.
+ *
+ * <p>Submissions go to the tenant {@value #TENANT} and are made by {@value #SUBMITTER}; items
+ * belong to {@value #TENANT}.
  *
  * @since 0.1
  */

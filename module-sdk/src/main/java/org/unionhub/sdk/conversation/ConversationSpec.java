@@ -58,7 +58,8 @@ public final class ConversationSpec {
    * @since 1.0
    */
   public ConversationSpec repliedBy(Role... roles) {
-    return new ConversationSpec(target, Set.copyOf(java.util.Arrays.asList(roles)), maxLength, openInTerminalStates);
+    return new ConversationSpec(
+        target, Set.copyOf(java.util.Arrays.asList(roles)), maxLength, openInTerminalStates);
   }
 
   /**

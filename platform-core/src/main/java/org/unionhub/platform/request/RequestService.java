@@ -143,8 +143,12 @@ public class RequestService {
             .find(tenantCode)
             .filter(TenantView::active)
             .orElseThrow(() -> new NotVisibleException("tenant"));
+    // A module without requests (only items, say) has no request form to submit to.
     ServiceModuleFactory module =
-        modules.find(moduleId).orElseThrow(() -> new NotVisibleException("module"));
+        modules
+            .find(moduleId)
+            .filter(m -> m.descriptor().acceptsRequests())
+            .orElseThrow(() -> new NotVisibleException("module"));
     var submitScope = new java.util.HashSet<>(visibility.requestScope(caller));
     submitScope.add(tenant.code());
     scope.limitTo(submitScope, caller.username());
@@ -295,6 +299,9 @@ public class RequestService {
     var finished = new LinkedHashMap<String, Object>();
     if (open) {
       for (ServiceModuleFactory m : modules.all()) {
+        if (!m.descriptor().acceptsRequests()) {
+          continue;
+        }
         String id = m.descriptor().id();
         List<String> terminal =
             m.descriptor().workflow().states().stream()

@@ -13,6 +13,7 @@ import org.unionhub.platform.rules.RuleEngine;
 import org.unionhub.platform.rules.RuleOutcome;
 import org.unionhub.sdk.LocalizedText;
 import org.unionhub.sdk.ModuleDescriptor;
+import org.unionhub.sdk.Role;
 import org.unionhub.sdk.settings.Setting;
 
 class ConfigResolverTest {
@@ -280,6 +281,29 @@ class ConfigResolverTest {
     assertThat(result.problems()).isNotEmpty();
     assertThat(result.problems().get(0).line()).isEqualTo(5);
     assertThat(result.problems().get(0).path()).isEqualTo("rules.drl");
+  }
+
+  @Test
+  void aStepsRoleIsARoleIdOfStaffOrTenantAdmin() {
+    var ok = check(List.of(), "{\"workflow\": {\"submitted\": {\"role\": \"tenant-admin\"}}}");
+    assertThat(ok.problems()).isEmpty();
+    assertThat(ok.config().steps().get("submitted").role()).isEqualTo(Role.TENANT_ADMIN);
+    assertThat(ok.config().workflow().transitions())
+        .allMatch(t -> t.role() == Role.TENANT_ADMIN || !t.from().equals("submitted"));
+
+    for (String wrong : List.of("member", "platform-admin", "Staff", "boss")) {
+      var result =
+          check(List.of(), "{\"workflow\": {\"submitted\": {\"role\": \"" + wrong + "\"}}}");
+      assertThat(result.problems())
+          .as(wrong)
+          .singleElement()
+          .satisfies(
+              p -> {
+                assertThat(p.path()).isEqualTo("workflow.submitted.role");
+                assertThat(p.code()).isEqualTo("INVALID");
+                assertThat(p.message()).contains("[staff, tenant-admin]");
+              });
+    }
   }
 
   @Test
