@@ -11,6 +11,7 @@ import org.unionhub.sdk.action.Target;
 import org.unionhub.sdk.conversation.ConversationSpec;
 import org.unionhub.sdk.form.FormField;
 import org.unionhub.sdk.item.ItemKind;
+import org.unionhub.sdk.membership.MemberAdmission;
 import org.unionhub.sdk.rules.RuleScenario;
 import org.unionhub.sdk.settings.Setting;
 import org.unionhub.sdk.settings.SettingType;
@@ -58,6 +59,7 @@ public final class ModuleDescriptor {
   private final List<ActionType> actions;
   private final List<Tally> tallies;
   private final ConversationSpec conversation;
+  private final MemberAdmission admission;
 
   private ModuleDescriptor(Builder b) {
     this.id = b.id;
@@ -76,6 +78,7 @@ public final class ModuleDescriptor {
     this.actions = List.copyOf(b.actions);
     this.tallies = List.copyOf(b.tallies);
     this.conversation = b.conversation;
+    this.admission = b.admission;
   }
 
   /**
@@ -110,6 +113,7 @@ public final class ModuleDescriptor {
     b.actions = new ArrayList<>(actions);
     b.tallies = new ArrayList<>(tallies);
     b.conversation = conversation;
+    b.admission = admission;
     return b;
   }
 
@@ -252,6 +256,14 @@ public final class ModuleDescriptor {
   }
 
   /**
+   * @return which state of the request workflow makes the submitter a member, if any
+   * @since 1.0
+   */
+  public Optional<MemberAdmission> admission() {
+    return Optional.ofNullable(admission);
+  }
+
+  /**
    * @param kindName an item kind's name
    * @return the kind, empty when the module has none of that name
    * @since 1.0
@@ -376,6 +388,16 @@ public final class ModuleDescriptor {
       }
     }
     checkShapes(problems);
+    if (admission != null) {
+      if (workflow == null) {
+        problems.add("member admission needs a request workflow");
+      } else {
+        problems.addAll(
+            admission.problems(
+                workflow.states().stream().map(s -> s.name()).toList(),
+                form.stream().map(FormField::name).toList()));
+      }
+    }
     return List.copyOf(problems);
   }
 
@@ -497,6 +519,7 @@ public final class ModuleDescriptor {
     private List<ActionType> actions = new ArrayList<>();
     private List<Tally> tallies = new ArrayList<>();
     private ConversationSpec conversation;
+    private MemberAdmission admission;
 
     private Builder(String id) {
       this.id = id;
@@ -643,6 +666,19 @@ public final class ModuleDescriptor {
      */
     public Builder conversation(ConversationSpec spec) {
       this.conversation = spec;
+      return this;
+    }
+
+    /**
+     * Makes a request entering a state admit its submitter as a member (see {@link
+     * MemberAdmission}).
+     *
+     * @param value the declaration, or null for a module that admits nobody
+     * @return this builder
+     * @since 1.0
+     */
+    public Builder admitsMembers(MemberAdmission value) {
+      this.admission = value;
       return this;
     }
 

@@ -67,6 +67,8 @@ public class RequestService {
   @Inject Instance<ConfigurationSource> configurations;
   @Inject RuleFailures ruleFailures;
   @Inject Instance<org.unionhub.platform.audit.AuditTrail> audit;
+  @Inject org.unionhub.platform.personal.PersonalData personal;
+  @Inject Instance<RequestParticipant> participants;
 
   private static final java.util.logging.Logger LOG =
       java.util.logging.Logger.getLogger(RequestService.class.getName());
@@ -169,6 +171,9 @@ public class RequestService {
       throw new NotVisibleException("module");
     }
     var submission = new Submission(tenant.code(), caller.username(), LocalDate.now(clock), values);
+    for (RequestParticipant p : participants) {
+      earlier.addAll(p.checkSubmission(module.descriptor(), values));
+    }
     RequestLifecycle.Accepted accepted;
     try {
       accepted = lifecycle.submit(module, config, submission, earlier);
@@ -205,7 +210,7 @@ public class RequestService {
             handler,
             module.getId(),
             accepted.initialState().name(),
-            toJson(accepted.values()),
+            toJson(personal.seal(accepted.values(), sealedFields(config))),
             caller.username(),
             now,
             accepted.dueDate(),
@@ -452,6 +457,11 @@ public class RequestService {
     if (move.advance() != null) {
       advance(request, module, config, data, move.advance(), now);
     }
+    if (!request.getState().equals(from)) {
+      for (RequestParticipant p : participants) {
+        p.entered(request, module.descriptor(), data.data(), caller.username(), now);
+      }
+    }
     try {
       // Flush first: the version check must decide the race before anything else runs.
       em.flush();
@@ -530,12 +540,23 @@ public class RequestService {
         config.settingValues());
   }
 
-  /** A request's form data as stored, values as text, in field order. */
-  private static Map<String, String> storedData(ServiceRequest request) {
+  /** A request's form data, sealed values opened, values as text, in field order. */
+  private Map<String, String> storedData(ServiceRequest request) {
     var values = new LinkedHashMap<String, String>();
     JsonObject json = Json.createReader(new StringReader(request.getData())).readObject();
     json.forEach((k, v) -> values.put(k, v instanceof JsonString s ? s.getString() : v.toString()));
-    return values;
+    return personal.open(values);
+  }
+
+  /** The form fields stored sealed: ID and mobile numbers (docs/adr/0022). */
+  private static Set<String> sealedFields(EffectiveConfig config) {
+    var sealed = new java.util.HashSet<String>();
+    for (EffectiveConfig.EffectiveField f : config.fields()) {
+      if (org.unionhub.platform.personal.PersonalData.SEALED_TYPES.contains(f.field().type())) {
+        sealed.add(f.field().name());
+      }
+    }
+    return sealed;
   }
 
   /**
@@ -602,8 +623,13 @@ public class RequestService {
                           .orElse(null);
               boolean secret =
                   field == null || field.type() == org.unionhub.sdk.form.FieldType.ID_NUMBER;
+              boolean mobile =
+                  field != null && field.type() == org.unionhub.sdk.form.FieldType.MOBILE;
               result.put(
-                  k, secret ? org.unionhub.sdk.validation.ResidentIdNumber.mask(value) : value);
+                  k,
+                  secret
+                      ? org.unionhub.platform.personal.Masks.idNumber(value)
+                      : mobile ? org.unionhub.platform.personal.Masks.mobile(value) : value);
             });
     return result;
   }

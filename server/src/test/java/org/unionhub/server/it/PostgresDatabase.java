@@ -57,6 +57,33 @@ final class PostgresDatabase {
     return DriverManager.getConnection(url(), appRole, password);
   }
 
+  /**
+   * The whole database as {@code pg_dump} writes it (plain SQL, data included), read as the
+   * superuser so that row-level security hides nothing.
+   */
+  String dump() {
+    try {
+      var pb =
+          new ProcessBuilder(
+                  "pg_dump", "-h", HOST, "-p", String.valueOf(PORT), "-U", ADMIN, "-d", name)
+              .redirectErrorStream(false);
+      pb.environment().put("PGPASSWORD", ADMIN_PASSWORD);
+      Process p = pb.start();
+      byte[] out = p.getInputStream().readAllBytes();
+      String err =
+          new String(p.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      if (p.waitFor() != 0) {
+        throw new IllegalStateException("pg_dump failed: " + err);
+      }
+      return new String(out, java.nio.charset.StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("pg_dump is needed (Debian: postgresql-client): " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   static PostgresDatabase create() {
     byte[] random = new byte[6];
     new SecureRandom().nextBytes(random);

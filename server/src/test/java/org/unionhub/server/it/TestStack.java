@@ -37,6 +37,14 @@ public class TestStack implements LauncherSessionListener {
     System.setProperty("unionhub.it.timers-db.owner", timersDatabase.role);
     System.setProperty("unionhub.it.timers-db.password", timersDatabase.password);
     Path logs = Path.of(System.getProperty("unionhub.it.logs", "target/it-logs"));
+    // The servers create their key file (docs/adr/0022) on first start; a fresh one per run.
+    System.setProperty(
+        "unionhub.it.keys.file",
+        logs.resolveSibling("it-keys")
+            .resolve(Long.toHexString(System.nanoTime()))
+            .resolve("unionhub-keys.properties")
+            .toAbsolutePath()
+            .toString());
     try {
       keycloak = KeycloakServer.start(Path.of(keycloakHome), logs);
     } catch (RuntimeException e) {

@@ -14,6 +14,7 @@ import org.unionhub.sdk.Submission;
 import org.unionhub.sdk.form.Choice;
 import org.unionhub.sdk.form.FieldType;
 import org.unionhub.sdk.form.FormField;
+import org.unionhub.sdk.membership.MemberAdmission;
 import org.unionhub.sdk.rules.RuleScenario;
 import org.unionhub.sdk.settings.Setting;
 import org.unionhub.sdk.validation.ResidentIdNumber;
@@ -142,6 +143,12 @@ public final class EnrollmentModuleFactory implements ServiceModuleFactory {
                       Map.of("idNumber", "440305195001011231"),
                       new RuleScenario.Expectation(List.of(), true, null, null))))
           .worklistFields(List.of("name", "employerName", "employmentType"))
+          // Approval, after the optional district review, makes the applicant a member.
+          .admitsMembers(
+              MemberAdmission.onEntering("approved")
+                  .name("name")
+                  .idNumber("idNumber")
+                  .mobile("mobile"))
           .build();
 
   @Override

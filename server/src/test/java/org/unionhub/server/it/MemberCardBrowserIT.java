@@ -1,0 +1,72 @@
+package org.unionhub.server.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebElement;
+
+/** Chromium on a phone-sized window: a member opens their card and shows its QR code. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class MemberCardBrowserIT {
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.unionhub();
+  }
+
+  @Test
+  void aMemberSeesTheirCardOnAPhoneAndItVerifies() throws Exception {
+    String user = MembershipIT.newMember("司徒兰", MembershipIT.newId());
+    try (var phone = new Browser("zh-CN")) {
+      phone.driver.manage().window().setSize(new Dimension(390, 844));
+      phone.open("/portal/card.xhtml");
+      phone.login(user);
+      phone.waitFor(By.id("qr"));
+      WebElement qr = phone.driver.findElement(By.id("qr"));
+      assertThat(qr.getAttribute("src")).startsWith("data:image/png;base64,");
+      assertThat(qr.getSize().getWidth()).isBetween(200, 390);
+      assertThat(qr.getLocation().getX() + qr.getSize().getWidth()).isLessThanOrEqualTo(390);
+      assertThat(phone.driver.findElement(By.id("memberNumber")).getText())
+          .matches("\\d{12}[0-9X]");
+      assertThat(phone.driver.findElement(By.cssSelector(".uh-card-name")).getText())
+          .isEqualTo("司**");
+      Object scrollWidth =
+          ((org.openqa.selenium.JavascriptExecutor) phone.driver)
+              .executeScript("return document.documentElement.scrollWidth");
+      assertThat(((Number) scrollWidth).intValue())
+          .as("no sideways scrolling")
+          .isLessThanOrEqualTo(390);
+      phone.screenshot("member-card-390px");
+
+      var verdict = MembershipIT.verify(qr.getAttribute("data-token"));
+      assertThat(verdict.json().getBoolean("valid")).as(verdict.raw()).isTrue();
+      assertThat(verdict.json().getString("name")).isEqualTo("司**");
+    }
+  }
+
+  @Test
+  void anAdminFindsAMemberInTheRegisterMaskedAndCanExportIt() throws Exception {
+    String id = MembershipIT.newId();
+    MembershipIT.newMember("诸葛芸", id);
+    try (var admin = new Browser("zh-CN")) {
+      admin.open("/staff/members.xhtml");
+      admin.login("ft-admin");
+      admin.waitFor(By.id("members:query"));
+      admin.type(By.id("members:query"), id.substring(14));
+      admin.click(By.id("members:search"));
+      admin.waitForText(By.id("members:register"), "诸葛芸");
+      String table = admin.driver.findElement(By.id("members:register")).getText();
+      assertThat(table).contains("****" + id.substring(14)).doesNotContain(id);
+      assertThat(admin.driver.findElements(By.id("members:export"))).hasSize(1);
+      admin.screenshot("member-register");
+    }
+  }
+}
