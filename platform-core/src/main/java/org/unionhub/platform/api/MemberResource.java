@@ -18,7 +18,7 @@ import org.unionhub.platform.membership.MemberCardService;
 import org.unionhub.platform.membership.Membership;
 import org.unionhub.platform.membership.MembershipService;
 import org.unionhub.platform.personal.Masks;
-import org.unionhub.platform.request.NotVisibleException;
+import org.unionhub.platform.problem.NotVisibleException;
 import org.unionhub.platform.security.Caller;
 import org.unionhub.platform.tenancy.TenantDirectory;
 import org.unionhub.platform.tenancy.TenantView;

@@ -16,7 +16,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.unionhub.platform.membership.Transfer;
 import org.unionhub.platform.membership.TransferService;
-import org.unionhub.platform.request.NotVisibleException;
+import org.unionhub.platform.problem.NotVisibleException;
 import org.unionhub.platform.security.Caller;
 
 /** Officers decide on transfers of a membership to another union. */

@@ -15,7 +15,7 @@ import org.unionhub.platform.card.RateLimiter;
 import org.unionhub.platform.card.Verdict;
 import org.unionhub.platform.personal.KeyFile;
 import org.unionhub.platform.personal.Masks;
-import org.unionhub.platform.request.NotVisibleException;
+import org.unionhub.platform.problem.NotVisibleException;
 import org.unionhub.platform.security.Caller;
 import org.unionhub.platform.tenancy.TenantDirectory;
 import org.unionhub.platform.tenancy.TenantView;

@@ -11,16 +11,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.unionhub.platform.request.FieldError;
-import org.unionhub.platform.request.NotAllowedException;
-import org.unionhub.platform.request.NotVisibleException;
-import org.unionhub.platform.request.RequestConflictException;
-import org.unionhub.platform.request.SubmissionRefusedException;
+import org.unionhub.platform.problem.FieldError;
+import org.unionhub.platform.problem.NotAllowedException;
+import org.unionhub.platform.problem.NotVisibleException;
+import org.unionhub.platform.problem.SubmissionRefusedException;
 import org.unionhub.platform.security.Caller;
 import org.unionhub.platform.tenancy.TenantDirectory;
 import org.unionhub.platform.tenancy.TenantScope;
 import org.unionhub.platform.tenancy.TenantView;
 import org.unionhub.platform.tenancy.Visibility;
+import org.unionhub.platform.workflow.RequestConflictException;
 
 /**
  * Transfers of a membership to another union when a member changes employer: the member asks, the

@@ -3,6 +3,8 @@ package org.unionhub.platform.request;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.unionhub.platform.problem.FieldError;
+import org.unionhub.platform.problem.SubmissionRefusedException;
 import org.unionhub.sdk.ModuleDescriptor;
 
 /**
