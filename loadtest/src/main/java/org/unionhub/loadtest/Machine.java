@@ -11,6 +11,11 @@ public final class Machine {
 
   private Machine() {}
 
+  /** Prints {@link #describe()} (for scripts). */
+  public static void main(String[] args) {
+    System.out.println(describe());
+  }
+
   /** The 1-minute load average (Linux), or -1. */
   public static double load() {
     try {
