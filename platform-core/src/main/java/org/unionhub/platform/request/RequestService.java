@@ -3,7 +3,6 @@ package org.unionhub.platform.request;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -64,6 +63,13 @@ public class RequestService {
 
   private static final java.util.logging.Logger LOG =
       java.util.logging.Logger.getLogger(RequestService.class.getName());
+
+  /**
+   * The JSON-P provider, looked up once: every {@code Json.create*} call looks it up again through
+   * {@code ServiceLoader}, twice per submission and once per request read (issue 13).
+   */
+  private static final jakarta.json.spi.JsonProvider JSON =
+      jakarta.json.spi.JsonProvider.provider();
 
   /**
    * The module as a tenant runs it: its published configuration, or the module's defaults when no
@@ -521,7 +527,7 @@ public class RequestService {
   /** A request's form data as stored, values as text, in field order. */
   private static Map<String, String> storedData(ServiceRequest request) {
     var values = new LinkedHashMap<String, String>();
-    JsonObject json = Json.createReader(new StringReader(request.getData())).readObject();
+    JsonObject json = JSON.createReader(new StringReader(request.getData())).readObject();
     json.forEach((k, v) -> values.put(k, v instanceof JsonString s ? s.getString() : v.toString()));
     return values;
   }
@@ -636,7 +642,7 @@ public class RequestService {
   }
 
   private static String toJson(Map<String, String> values) {
-    var builder = Json.createObjectBuilder();
+    var builder = JSON.createObjectBuilder();
     values.forEach(builder::add);
     return builder.build().toString();
   }
