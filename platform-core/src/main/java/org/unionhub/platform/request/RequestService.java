@@ -228,7 +228,7 @@ public class RequestService {
     if (accepted.advance() != null) {
       advance(request, module, config, submission, accepted.advance(), now);
     }
-    timers.reschedule(request);
+    timers.schedule(request);
     em.flush();
     runHook(
         module, m -> m.onSubmit(event(request, null, "submit", caller.username(), now, config)));
