@@ -2,7 +2,7 @@
 # UnionHub under load, side by side with PostgreSQL alone and with Flowable, in one run (issue 13).
 #
 #   loadtest/load.sh [--clients 16] [--seconds 30] [--warmup 10] [--scenarios submit,pair,worklist,config]
-#                    [--jfr] [--no-append] [--keep] [--note "text for BENCHMARKS.md"]
+#                    [--jfr] [--no-append] [--keep] [--unionhub-only] [--note "text for BENCHMARKS.md"]
 #
 # 1. builds the server and the harness (offline when ~/.m2 has everything);
 # 2. creates a fresh PostgreSQL database with a schema-owner and an application role;
@@ -14,6 +14,7 @@
 # 5. Flowable 7 embedded in a plain JVM on a second database of the same server: start a process
 #    that evaluates a DMN decision and waits in a user task, then complete the task (history audit);
 # 6. prints the ratios and appends everything, with the machine, date and load, to BENCHMARKS.md.
+# --unionhub-only stops after step 3 (profiling, before/after comparisons of a change).
 #
 # Environment: UH_PG_HOST (127.0.0.1), UH_PG_PORT (5432), UH_PG_ADMIN (postgres; a superuser that
 # logs in without a password, as for ./mvnw verify).
@@ -22,7 +23,7 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 
-clients=16 seconds=30 warmup=10 scenarios=submit,pair,worklist,config jfr=0 append=1 keep=0 note=""
+clients=16 seconds=30 warmup=10 scenarios=submit,pair,worklist,config jfr=0 append=1 keep=0 only=0 note=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --clients) clients=$2; shift 2 ;;
@@ -32,8 +33,9 @@ while [ $# -gt 0 ]; do
     --jfr) jfr=1; shift ;;
     --no-append) append=0; shift ;;
     --keep) keep=1; shift ;;
+    --unionhub-only) only=1; shift ;;
     --note) note=$2; shift 2 ;;
-    -h|--help) sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,23p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "load.sh: unknown option $1 (see --help)" >&2; exit 1 ;;
   esac
 done
@@ -128,6 +130,10 @@ export root out db pg_host pg_port clients seconds warmup scenarios jfr classpat
 say "Waiting for /tmp/uh-it.lock (other engineers' servers and tests)"
 harness_status=0
 flock /tmp/uh-it.lock bash -c run_unionhub || harness_status=$?
+if [ $only = 1 ]; then
+  cat "$results"
+  exit $harness_status
+fi
 
 # --- 4. pgbench: a one-row insert of the same width ---------------------------------------------
 say "pgbench: one-row insert of a stored enrollment request's columns ($clients clients, ${seconds} s; load $(load1))"
