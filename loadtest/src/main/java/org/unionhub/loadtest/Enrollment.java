@@ -29,16 +29,7 @@ final class Enrollment {
   static String body() {
     var random = ThreadLocalRandom.current();
     LocalDate birth = LocalDate.of(1970, 1, 1).plusDays(random.nextInt(365 * 30));
-    String id17 =
-        "440304"
-            + String.format(
-                "%04d%02d%02d", birth.getYear(), birth.getMonthValue(), birth.getDayOfMonth())
-            + String.format("%03d", random.nextInt(1000));
-    int sum = 0;
-    for (int i = 0; i < 17; i++) {
-      sum += (id17.charAt(i) - '0') * WEIGHTS[i];
-    }
-    String idNumber = id17 + CHECK.charAt(sum % 11);
+    String idNumber = idNumber("440304", birth, random.nextInt(1000));
     String mobile = "138" + String.format("%08d", random.nextInt(100_000_000));
     return "{\"data\":{\"name\":\"张三\",\"gender\":\"male\",\"idNumber\":\""
         + idNumber
@@ -46,6 +37,20 @@ final class Enrollment {
         + mobile
         + "\",\"employerName\":\"深圳市福田区星河科技有限公司\",\"employerCreditCode\":\"91440300192185379H\","
         + "\"employmentType\":\"employee\",\"district\":\"gd-sz-ft\"}}";
+  }
+
+  /** A resident ID number (GB 11643): region, birth date, sequence and the ISO 7064 check. */
+  static String idNumber(String region, LocalDate birth, int sequence) {
+    String id17 =
+        region
+            + String.format(
+                "%04d%02d%02d", birth.getYear(), birth.getMonthValue(), birth.getDayOfMonth())
+            + String.format("%03d", sequence);
+    int sum = 0;
+    for (int i = 0; i < 17; i++) {
+      sum += (id17.charAt(i) - '0') * WEIGHTS[i];
+    }
+    return id17 + CHECK.charAt(sum % 11);
   }
 
   /** Submits as the client's worker; answers the created request (201). */
