@@ -111,7 +111,9 @@ run_unionhub() {
   for s in ${scenarios//,/ }; do
     say "Harness: $s ($clients clients, ${warmup} s warm-up, ${seconds} s measured; load $(load1))"
     if [ $jfr = 1 ] && [ "$s" = submit ] && [ -n "$wildfly_java" ]; then
-      jcmd "$wildfly_java" JFR.start name=load settings=profile filename="$out/submit.jfr" >/dev/null
+      # Recording starts when the warm-up ends (the first submissions compile the rules).
+      jcmd "$wildfly_java" JFR.start name=load settings=profile delay="${warmup}s" \
+        filename="$out/submit.jfr" >/dev/null
     fi
     java -cp "$classpath" org.unionhub.loadtest.LoadTest --scenarios "$s" --clients "$clients" \
       --seconds "$seconds" --warmup "$warmup" --tsv "$results" || status=$?
