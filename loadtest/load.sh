@@ -132,6 +132,10 @@ export root out db pg_host pg_port clients seconds warmup scenarios jfr classpat
 say "Waiting for /tmp/uh-it.lock (other engineers' servers and tests)"
 harness_status=0
 flock /tmp/uh-it.lock bash -c run_unionhub || harness_status=$?
+if [ ! -s "$results" ]; then
+  echo "load.sh: the harness produced no results (exit status $harness_status)" >&2
+  exit 1
+fi
 if [ $only = 1 ]; then
   cat "$results"
   exit $harness_status
