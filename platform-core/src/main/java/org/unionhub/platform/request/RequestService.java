@@ -3,7 +3,6 @@ package org.unionhub.platform.request;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -72,6 +71,13 @@ public class RequestService {
 
   private static final java.util.logging.Logger LOG =
       java.util.logging.Logger.getLogger(RequestService.class.getName());
+
+  /**
+   * The JSON-P provider, looked up once: every {@code Json.create*} call looks it up again through
+   * {@code ServiceLoader}, twice per submission and once per request read (issue 13).
+   */
+  private static final jakarta.json.spi.JsonProvider JSON =
+      jakarta.json.spi.JsonProvider.provider();
 
   /**
    * The module as a tenant runs it: its published configuration, or the module's defaults when no
@@ -236,7 +242,7 @@ public class RequestService {
     if (accepted.advance() != null) {
       advance(request, module, config, submission, accepted.advance(), now);
     }
-    timers.reschedule(request);
+    timers.schedule(request);
     em.flush();
     runHook(
         module, m -> m.onSubmit(event(request, null, "submit", caller.username(), now, config)));
@@ -543,7 +549,7 @@ public class RequestService {
   /** A request's form data, sealed values opened, values as text, in field order. */
   private Map<String, String> storedData(ServiceRequest request) {
     var values = new LinkedHashMap<String, String>();
-    JsonObject json = Json.createReader(new StringReader(request.getData())).readObject();
+    JsonObject json = JSON.createReader(new StringReader(request.getData())).readObject();
     json.forEach((k, v) -> values.put(k, v instanceof JsonString s ? s.getString() : v.toString()));
     return personal.open(values);
   }
@@ -674,7 +680,7 @@ public class RequestService {
   }
 
   private static String toJson(Map<String, String> values) {
-    var builder = Json.createObjectBuilder();
+    var builder = JSON.createObjectBuilder();
     values.forEach(builder::add);
     return builder.build().toString();
   }

@@ -49,6 +49,17 @@ public class TimerService {
     em.createQuery("delete from RequestTimer t where t.requestId = :id and t.firedAt is null")
         .setParameter("id", request.getId())
         .executeUpdate();
+    schedule(request);
+  }
+
+  /**
+   * Schedules the timers of a request created in the current transaction, which has none yet: the
+   * same timers as {@link #reschedule}, without the bulk delete (a statement and a round trip per
+   * submission, issue 13).
+   *
+   * @param request the request, persisted in this transaction
+   */
+  void schedule(ServiceRequest request) {
     LocalDate due = request.getDueDate();
     if (due == null) {
       return;
