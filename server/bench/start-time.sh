@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Start-time harness: runs `./unionhub start` RUNS times (default 3) on ports shifted by 3000 and in
 # a scratch folder, and prints the seconds until it reported ready. The first run starts from an
-# empty H2 database and Keycloak realm (schema migration, demo data, realm import); later runs are
+# empty folder (initdb of the embedded PostgreSQL, schema migration, demo data); later runs are
 # restarts. Usage: server/bench/start-time.sh [RUNS]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
