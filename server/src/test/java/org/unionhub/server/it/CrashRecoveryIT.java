@@ -36,16 +36,20 @@ import org.junit.jupiter.api.Test;
 /**
  * A crash at full load on the embedded default: workers submit enrollments from several threads
  * with real tokens, staff approve what was acknowledged, a city admin publishes configuration
- * versions one after the other; then WildFly and PostgreSQL are both killed with SIGKILL, and
- * {@code ./unionhub start} brings everything back. Every answer that was 2xx must be there after
- * the restart — each submission with its history and its deadline timers, each transition, each
- * published version — and nothing may be half written: no request without its submit step or with
- * the timers of a state it is not in, no version without its audit record or the reverse. Runs
- * through the launcher on ports shifted by 3000, in its own folders.
+ * versions one after the other and finally pushes its configuration down to {@value #UNIONS}
+ * grassroots unions that override it; then, with the push under way, WildFly and PostgreSQL are
+ * both killed with SIGKILL, and {@code ./unionhub start} brings everything back. Every answer that
+ * was 2xx must be there after the restart — each submission with its history and its deadline
+ * timers, each transition, each published version — and nothing may be half written: no request
+ * without its submit step or with the timers of a state it is not in, no configuration version
+ * without its audit record or the reverse. The push resumes after the restart, ends {@code done},
+ * names every union it reached, and reached each exactly once. Runs through the launcher on ports
+ * shifted by 3000, in its own folders.
  */
 class CrashRecoveryIT {
 
   private static final int SUBMITTERS = 4;
+  private static final int UNIONS = 30;
   private static final List<String> WORKERS = List.of("worker1", "worker2", "worker3");
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
@@ -71,9 +75,11 @@ class CrashRecoveryIT {
   @Test
   void everyAcknowledgedWriteSurvivesAKill9OfWildFlyAndPostgreSql() throws Exception {
     launcher.start("start-1.log");
-    for (String user : List.of("worker1", "worker2", "worker3", "ft-staff", "sz-admin")) {
+    for (String user :
+        List.of("worker1", "worker2", "worker3", "ft-staff", "sz-admin", "platform-admin")) {
       tokens.put(user, launcher.token(user));
     }
+    List<String> unions = unionsThatOverrideTheMinimumAge();
 
     ExecutorService load = Executors.newFixedThreadPool(SUBMITTERS + 2);
     for (int i = 0; i < SUBMITTERS; i++) {
@@ -89,9 +95,18 @@ class CrashRecoveryIT {
       Thread.sleep(200);
     }
     assertThat(submitted).as("load before the crash").hasSizeGreaterThanOrEqualTo(20);
-    Thread.sleep(1500);
+    assertThat(published).as("publishes before the crash").isNotEmpty();
+    var push =
+        send(
+            "POST",
+            "/api/v1/tenants/gd-sz/modules/enrollment/push",
+            "sz-admin",
+            "{\"lock\":false}");
+    assertThat(push.statusCode()).as(push.body()).isEqualTo(202);
+    String job = json(push.body()).getString("id");
+    Thread.sleep(300);
 
-    // The crash: the application server and the database at once, mid-load.
+    // The crash: the application server and the database at once, mid-load and mid-push.
     launcher.kill9("wildfly");
     launcher.kill9("postgresql");
     crashed.set(true);
@@ -106,6 +121,7 @@ class CrashRecoveryIT {
       assertEveryAcknowledgedWriteIsThere(db);
       assertNothingIsHalfWritten(db);
     }
+    assertThePushResumedAndReachedEveryUnionOnce(job, unions);
     var sample = new ArrayList<>(submitted.entrySet()).subList(0, 20);
     for (var e : sample) {
       assertThat(get("/api/v1/requests/" + e.getKey(), launcher.token(e.getValue())))
@@ -117,6 +133,80 @@ class CrashRecoveryIT {
   @AfterEach
   void stop() throws Exception {
     launcher.stop("stop-final.log");
+  }
+
+  /** Grassroots unions under gd-sz-ft, each overriding the minimum age that gd-sz sets. */
+  private List<String> unionsThatOverrideTheMinimumAge() throws Exception {
+    var codes = new ArrayList<String>();
+    String run = Long.toString(System.currentTimeMillis() % 1_000_000, 36);
+    for (int i = 0; i < UNIONS; i++) {
+      String code = "crash-" + run + "-" + i;
+      var created =
+          send(
+              "POST",
+              "/api/v1/tenants",
+              "platform-admin",
+              Json.createObjectBuilder()
+                  .add("code", code)
+                  .add("name", "压测工会" + i)
+                  .add("level", "grassroots")
+                  .add("parent", "gd-sz-ft")
+                  .build()
+                  .toString());
+      assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+      String base = "/api/v1/tenants/" + code + "/modules/enrollment/";
+      var draft =
+          send(
+              "PUT",
+              base + "draft",
+              "platform-admin",
+              "{\"settings\":{\"minimumAge\":{\"value\":18}}}");
+      assertThat(draft.statusCode()).as(draft.body()).isEqualTo(200);
+      var version = send("POST", base + "publish", "platform-admin", "{}");
+      assertThat(version.statusCode()).as(version.body()).isEqualTo(201);
+      codes.add(code);
+    }
+    return codes;
+  }
+
+  private void assertThePushResumedAndReachedEveryUnionOnce(String job, List<String> unions)
+      throws Exception {
+    JsonObject status = null;
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (System.nanoTime() < deadline) {
+      var answer = send("GET", "/api/v1/tenants/gd-sz/push-jobs/" + job, "sz-admin", "");
+      assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+      status = json(answer.body());
+      if (!status.getString("state").equals("running")) {
+        break;
+      }
+      Thread.sleep(500);
+    }
+    assertThat(status.getString("state")).as(status.toString()).isEqualTo("done");
+    assertThat(status.getInt("done")).isEqualTo(status.getInt("total"));
+    assertThat(status.getJsonArray("reached").getValuesAs(jakarta.json.JsonString.class))
+        .extracting(jakarta.json.JsonString::getString)
+        .containsAll(unions);
+    try (Connection db = launcher.superuser()) {
+      for (String union : unions) {
+        assertThat(
+                count(
+                    db,
+                    "SELECT count(*) FROM config_version WHERE tenant_code = '"
+                        + union
+                        + "' AND note LIKE '%pushed down by gd-sz%'"))
+            .as("versions the push published for %s", union)
+            .isEqualTo(1);
+        assertThat(
+                strings(
+                    db,
+                    "SELECT document FROM config_version WHERE tenant_code = '"
+                        + union
+                        + "' ORDER BY number DESC LIMIT 1"))
+            .as("%s no longer overrides the minimum age", union)
+            .noneMatch(d -> d.contains("minimumAge"));
+      }
+    }
   }
 
   private void assertEveryAcknowledgedWriteIsThere(Connection db) throws SQLException {
