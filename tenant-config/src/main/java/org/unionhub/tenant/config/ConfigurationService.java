@@ -771,8 +771,9 @@ public class ConfigurationService implements ConfigurationSource, ConfigurationA
    * Pushes the tenant's published configuration down: every descendant that overrides an item the
    * tenant sets gets a new version without that override, so that it inherits the tenant's value.
    * With {@code lock}, the tenant first publishes a version locking those items, so that no
-   * descendant can override them again. Runs in the background in batches; {@link #push(String)}
-   * reports progress.
+   * descendant can override them again. The job and its descendants are rows written before the
+   * first descendant changes; it runs in the background, one descendant per transaction, and
+   * resumes after a restart (ADR 13); {@link #push(String)} reports progress.
    *
    * @param caller an admin
    * @param tenantCode the tenant pushing
