@@ -116,6 +116,10 @@ class CrashRecoveryIT {
         .as("./unionhub start notices and stops Keycloak")
         .isTrue();
 
+    System.out.printf(
+        "acknowledged before the kill: %d submissions, %d transitions, %d versions; push %s%n",
+        submitted.size(), acted.size(), published.size(), job);
+
     launcher.start("start-2.log");
     try (Connection db = launcher.superuser()) {
       assertEveryAcknowledgedWriteIsThere(db);
