@@ -7,6 +7,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 runs=${1:-3}
 scratch=$(mktemp -d)
+chmod 755 "$scratch" # started as root, the launcher runs PostgreSQL as nobody, who must reach it
 export UNIONHUB_PORT_OFFSET=3000 UNIONHUB_RUN_DIR="$scratch/run" UNIONHUB_DATA_DIR="$scratch/data"
 trap 'bash "$root/unionhub" stop >/dev/null 2>&1 || true; rm -rf "$scratch"' EXIT
 bash "$root/unionhub" status >/dev/null
