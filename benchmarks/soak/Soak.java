@@ -48,6 +48,7 @@ public class Soak {
   static final Map<String, AtomicLong> calls = new ConcurrentHashMap<>();
   static final ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
   static final ConcurrentLinkedQueue<String[]> open = new ConcurrentLinkedQueue<>();
+  static final Map<String, String> lastOwn = new ConcurrentHashMap<>();
   static final List<String> serverErrors = Collections.synchronizedList(new ArrayList<>());
   static final AtomicInteger sequence = new AtomicInteger();
   static volatile boolean running = true;
@@ -210,16 +211,19 @@ public class Soak {
       if (r != null && r.statusCode() == 201) {
         Matcher id = ID.matcher(r.body());
         Matcher v = VERSION.matcher(r.body());
-        if (id.find() && v.find() && open.size() < 2000) {
-          open.add(new String[] {id.group(1), v.group(1)});
+        if (id.find() && v.find()) {
+          lastOwn.put(worker, id.group(1));
+          if (open.size() < 2000) {
+            open.add(new String[] {id.group(1), v.group(1)});
+          }
         }
       }
     } else if (dice < 8) {
       call("GET", "/api/v1/calendar/due-date?tenant=gd-sz-ft-001&start=2026-09-28&workingDays=5", worker, null, "due-date");
     } else {
-      String[] some = open.peek();
-      if (some != null) {
-        call("GET", "/api/v1/requests/" + some[0], worker, null, "get-request");
+      String own = lastOwn.get(worker);
+      if (own != null) {
+        call("GET", "/api/v1/requests/" + own, worker, null, "get-request");
       }
     }
   }
