@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Start-time harness: runs `./unionhub start` RUNS times (default 3) on ports shifted by 3000 and in
 # a scratch folder, and prints the seconds until it reported ready. The first run starts from an
-# empty H2 database and Keycloak realm (schema migration, demo data, realm import); later runs are
+# empty folder (initdb of the embedded PostgreSQL, schema migration, demo data); later runs are
 # restarts. Usage: server/bench/start-time.sh [RUNS]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 runs=${1:-3}
 scratch=$(mktemp -d)
+chmod 755 "$scratch" # started as root, the launcher runs PostgreSQL as nobody, who must reach it
 export UNIONHUB_PORT_OFFSET=3000 UNIONHUB_RUN_DIR="$scratch/run" UNIONHUB_DATA_DIR="$scratch/data"
 trap 'bash "$root/unionhub" stop >/dev/null 2>&1 || true; rm -rf "$scratch"' EXIT
 bash "$root/unionhub" status >/dev/null

@@ -9,7 +9,11 @@ import java.sql.Statement;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** The changelog on H2, the embedded default: every changeset applies, twice is a no-op. */
+/**
+ * The changelog in memory on H2, a quick check without a server that every portable changeset
+ * applies and twice is a no-op; the PostgreSQL-only ones (row-level security, grants) run in every
+ * integration test (ADR 13).
+ */
 class SchemaMigratorTest {
 
   @Test

@@ -82,6 +82,8 @@ public interface ConfigurationAdmin {
    * @param done how many are done
    * @param state {@code running}, {@code done} or {@code failed}
    * @param failures descendants whose new version could not be published, with why
+   * @param reached descendants the push has changed (or found with nothing left to change); with
+   *     {@code failures}, exactly the descendants handled so far
    */
   record PushStatus(
       String id,
@@ -90,7 +92,8 @@ public interface ConfigurationAdmin {
       int total,
       int done,
       String state,
-      List<String> failures) {}
+      List<String> failures,
+      List<String> reached) {}
 
   /**
    * @param caller the caller

@@ -436,6 +436,7 @@ public class RequestService {
       throw new RequestConflictException(
           "the request changed since you read it", request.getState(), request.getVersion());
     }
+    timers.lockPending(request);
     ServiceModuleFactory module =
         modules.find(request.getModule()).orElseThrow(() -> new NotVisibleException("module"));
     EffectiveConfig config = effective(request.getTenantId(), module);

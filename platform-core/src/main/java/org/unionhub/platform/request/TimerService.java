@@ -3,6 +3,7 @@ package org.unionhub.platform.request;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -38,6 +39,22 @@ public class TimerService {
   @Inject org.unionhub.platform.module.ModuleRegistry modules;
   @Inject RequestService requests;
   @Inject TenantScope scope;
+
+  /**
+   * Locks a request's pending timers, before the request itself changes. The poller locks a timer
+   * before the request it fires on; taking the same order here means that an action racing a firing
+   * timer waits for it and then loses on the version check (409) instead of deadlocking. No
+   * auto-flush: nothing of the request may be written before these locks are held.
+   *
+   * @param request the request about to change
+   */
+  void lockPending(ServiceRequest request) {
+    em.createNativeQuery(
+            "select id from request_timer where request_id = ?1 and fired_at is null for update")
+        .setParameter(1, request.getId())
+        .setFlushMode(FlushModeType.COMMIT)
+        .getResultList();
+  }
 
   /**
    * Replaces a request's pending timers with those of its current due date. Call in the transaction

@@ -14,8 +14,9 @@ import org.hibernate.Session;
  * Hibernate's tenant filter on the transaction's session, and PostgreSQL's row-level security. Rows
  * of tenants outside the scope are invisible to every query and load by id of the session, and,
  * through the database, to every statement of the transaction however it was written. Without a
- * call, a transaction sees no tenant-owned row at all. H2 has no row-level security: there
- * Hibernate's wall stands alone.
+ * call, a transaction sees no tenant-owned row at all. UnionHub runs on PostgreSQL only (the
+ * launcher's embedded default too, ADR 13): on a database without {@code set_config} this fails
+ * rather than run with one wall.
  */
 @ApplicationScoped
 public class TenantScope {
@@ -46,8 +47,6 @@ public class TenantScope {
   @PersistenceContext(unitName = "unionhub")
   EntityManager em;
 
-  private volatile Boolean postgres;
-
   /**
    * Limits the current transaction to these tenants, plus the caller's own submissions. Call at the
    * start of each use case, inside its transaction; a later call replaces the scope.
@@ -65,24 +64,10 @@ public class TenantScope {
           .setParameterList(TENANTS, tenants.isEmpty() ? List.of("") : List.copyOf(tenants))
           .setParameter(USER, user == null ? "" : user);
     }
-    if (!isPostgres()) {
-      return;
-    }
     em.createNativeQuery(
             "select set_config('unionhub.tenants', ?1, true), set_config('unionhub.user', ?2, true)")
         .setParameter(1, String.join(",", new TreeSet<>(tenants)))
         .setParameter(2, user == null ? "" : user)
         .getSingleResult();
-  }
-
-  private boolean isPostgres() {
-    Boolean p = postgres;
-    if (p == null) {
-      p =
-          em.unwrap(Session.class)
-              .doReturningWork(c -> c.getMetaData().getDatabaseProductName().equals("PostgreSQL"));
-      postgres = p;
-    }
-    return p;
   }
 }

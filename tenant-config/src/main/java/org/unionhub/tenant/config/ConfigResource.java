@@ -191,7 +191,12 @@ public class ConfigResource {
 
   @GET
   @Path("push-jobs/{id}")
-  @Operation(summary = "Progress of a push")
+  @Operation(
+      summary = "Progress of a push",
+      description =
+          "total, done, state (running, done, failed), the descendants reached and those failed;"
+              + " kept in the database, so a push cut short by a restart resumes and still"
+              + " answers here.")
   public JsonObject pushJob(@PathParam("tenant") String tenant, @PathParam("id") String id) {
     return status(config.push(caller, id));
   }
@@ -199,6 +204,8 @@ public class ConfigResource {
   private static JsonObject status(ConfigurationAdmin.PushStatus s) {
     var failures = Json.createArrayBuilder();
     s.failures().forEach(failures::add);
+    var reached = Json.createArrayBuilder();
+    s.reached().forEach(reached::add);
     return Json.createObjectBuilder()
         .add("id", s.id())
         .add("tenant", s.tenant())
@@ -207,6 +214,7 @@ public class ConfigResource {
         .add("done", s.done())
         .add("state", s.state())
         .add("failures", failures)
+        .add("reached", reached)
         .build();
   }
 

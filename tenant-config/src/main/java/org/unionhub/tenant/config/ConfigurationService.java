@@ -17,9 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.unionhub.platform.config.ConfigLayer;
@@ -62,9 +59,6 @@ public class ConfigurationService implements ConfigurationSource, ConfigurationA
   private static final Logger LOG = Logger.getLogger(ConfigurationService.class.getName());
   private static final long REFRESH_NANOS = 1_000_000_000L;
 
-  /** Most tenants one push job changes per transaction. */
-  static final int PUSH_BATCH = 50;
-
   @Inject ConfigStore store;
   @Inject TenantDirectory tenants;
   @Inject ModuleRegistry modules;
@@ -78,7 +72,6 @@ public class ConfigurationService implements ConfigurationSource, ConfigurationA
   /** The layers in force and the effective configurations resolved from them. */
   private final EffectiveConfigCache configs = new EffectiveConfigCache();
 
-  private final Map<String, PushJob> jobs = new ConcurrentHashMap<>();
   private volatile int seenMaxId = -1;
   private volatile long lastCheck;
 
@@ -775,32 +768,13 @@ public class ConfigurationService implements ConfigurationSource, ConfigurationA
         layer.locks());
   }
 
-  private static final class PushJob {
-    final String id = UUID.randomUUID().toString();
-    final String tenant;
-    final String module;
-    final int total;
-    final AtomicInteger done = new AtomicInteger();
-    final List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
-    volatile String state = "running";
-
-    PushJob(String tenant, String module, int total) {
-      this.tenant = tenant;
-      this.module = module;
-      this.total = total;
-    }
-
-    PushStatus status() {
-      return new PushStatus(id, tenant, module, total, done.get(), state, List.copyOf(failures));
-    }
-  }
-
   /**
    * Pushes the tenant's published configuration down: every descendant that overrides an item the
    * tenant sets gets a new version without that override, so that it inherits the tenant's value.
    * With {@code lock}, the tenant first publishes a version locking those items, so that no
-   * descendant can override them again. Runs in the background in batches; {@link #push(String)}
-   * reports progress.
+   * descendant can override them again. The job and its descendants are rows written before the
+   * first descendant changes; it runs in the background, one descendant per transaction, and
+   * resumes after a restart (ADR 13); {@link #push(String)} reports progress.
    *
    * @param caller an admin
    * @param tenantCode the tenant pushing
@@ -829,23 +803,38 @@ public class ConfigurationService implements ConfigurationSource, ConfigurationA
         }
       }
     }
-    var job = new PushJob(tenantCode, moduleId, changes.size());
-    jobs.put(job.id, job);
-    String actor = caller.username();
+    var targets = new LinkedHashMap<String, List<String>>();
+    changes.forEach(c -> targets.put(c.tenant(), c.items()));
+    String job = store.createPushJob(caller.username(), tenantCode, moduleId, targets);
+    run(job);
+    return push(job);
+  }
+
+  /**
+   * Resumes the push jobs a crash cut short: called once a node is ready. Each descendant is
+   * handled at most once however many nodes resume the same job (ConfigStore#publishPushed).
+   */
+  public void resumePushes() {
+    for (String job : store.runningPushJobs()) {
+      LOG.info("resuming push " + job);
+      run(job);
+    }
+  }
+
+  /** Works through a job's descendants not yet handled, in the background when it can. */
+  private void run(String job) {
     Runnable work =
         () -> {
           try {
-            for (int i = 0; i < changes.size(); i += PUSH_BATCH) {
-              for (PushChange change :
-                  changes.subList(i, Math.min(changes.size(), i + PUSH_BATCH))) {
-                pushOne(actor, tenantCode, module, change, job);
-              }
+            ConfigStore.StoredPush push = store.pushJob(job).orElseThrow();
+            ServiceModuleFactory module = module(push.module());
+            for (var target : push.pending().entrySet()) {
+              pushOne(push, module, target.getKey(), target.getValue());
             }
-            job.state = job.failures.isEmpty() ? "done" : "failed";
+            store.finishPush(job, false);
           } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "push " + job.id + " stopped", e);
-            job.failures.add("stopped: " + e.getMessage());
-            job.state = "failed";
+            LOG.log(Level.WARNING, "push " + job + " stopped", e);
+            store.finishPush(job, true);
           }
         };
     if (executor != null) {
@@ -853,34 +842,44 @@ public class ConfigurationService implements ConfigurationSource, ConfigurationA
     } else {
       work.run();
     }
-    return job.status();
   }
 
   private void pushOne(
-      String actor, String from, ServiceModuleFactory module, PushChange change, PushJob job) {
+      ConfigStore.StoredPush push, ServiceModuleFactory module, String tenant, List<String> items) {
     try {
       refresh(true);
-      PublishedLayer theirs = configs.layer(change.tenant(), module.getId());
-      if (theirs != null) {
-        publishLayer(
-            actor,
-            change.tenant(),
-            module,
-            without(theirs.layer(), change.items()),
-            "由 " + from + " 下推 (pushed down by " + from + ")",
-            null,
-            "push");
+      PublishedLayer theirs = configs.layer(tenant, module.getId());
+      if (theirs == null) {
+        store.markPushed(push.id(), tenant, "reached", null);
+        return;
+      }
+      ConfigLayer layer = without(theirs.layer(), items);
+      List<ConfigProblem> problems = publishProblems(tenant, module, layer);
+      if (!problems.isEmpty()) {
+        throw new ConfigRefusedException(problems);
+      }
+      String from = push.tenant();
+      if (store
+          .publishPushed(
+              push.id(),
+              push.actor(),
+              tenant,
+              module.getId(),
+              ConfigLayerJson.write(layer).toString(),
+              "由 " + from + " 下推 (pushed down by " + from + ")")
+          .isPresent()) {
+        refresh(true);
+        prepareSubtree(tenant, module);
       }
     } catch (ConfigRefusedException e) {
-      job.failures.add(
-          change.tenant()
-              + ": "
-              + e.problems().stream()
-                  .map(ConfigProblem::message)
-                  .reduce((a, b) -> a + "; " + b)
-                  .orElse(""));
-    } finally {
-      job.done.incrementAndGet();
+      store.markPushed(
+          push.id(),
+          tenant,
+          "failed",
+          e.problems().stream()
+              .map(ConfigProblem::message)
+              .reduce((a, b) -> a + "; " + b)
+              .orElse(""));
     }
   }
 
@@ -889,11 +888,7 @@ public class ConfigurationService implements ConfigurationSource, ConfigurationA
    * @return its status
    */
   public PushStatus push(String id) {
-    PushJob job = jobs.get(id);
-    if (job == null) {
-      throw new NotVisibleException("job");
-    }
-    return job.status();
+    return store.pushStatus(id).orElseThrow(() -> new NotVisibleException("job"));
   }
 
   /**
