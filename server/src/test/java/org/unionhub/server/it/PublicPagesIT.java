@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -56,6 +57,58 @@ class PublicPagesIT {
         .contains("/api/v1/tenants/{tenant}:")
         .contains("/api/v1/audit:")
         .doesNotContain("/admin/realms");
+  }
+
+  @Test
+  void pagesCarryTheSecurityHeadersAndNoServerVersion() throws Exception {
+    var page = get("/", "text/html");
+    assertThat(page.statusCode()).isEqualTo(200);
+    var headers = page.headers();
+    assertThat(headers.allValues("Content-Security-Policy"))
+        .singleElement()
+        .satisfies(
+            csp ->
+                assertThat(csp)
+                    .contains("frame-ancestors 'none'")
+                    .contains("object-src 'none'")
+                    .containsPattern("script-src 'self' 'nonce-[^']+'")
+                    .doesNotContain("unsafe-eval"));
+    assertThat(headers.firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    assertThat(headers.firstValue("Referrer-Policy")).hasValue("same-origin");
+    assertThat(headers.firstValue("X-Frame-Options")).hasValue("DENY");
+    assertThat(headers.firstValue("X-Powered-By")).isEmpty();
+    assertThat(headers.firstValue("Server"))
+        .hasValueSatisfying(s -> assertThat(s).doesNotContainPattern("[0-9]"));
+
+    var script = page.body().contains("nonce=") ? "nonce" : "";
+    assertThat(script).as("PrimeFaces renders its scripts with the nonce").isEqualTo("nonce");
+
+    var api = get("/api/v1/tenants", "application/json");
+    assertThat(api.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    assertThat(api.headers().firstValue("Content-Security-Policy"))
+        .hasValueSatisfying(csp -> assertThat(csp).contains("frame-ancestors 'none'"));
+  }
+
+  @Test
+  void cookiesAreHttpOnlyAndSameSite() throws Exception {
+    var page = get("/staff/worklist.xhtml", "text/html");
+    List<String> cookies = page.headers().allValues("Set-Cookie");
+    assertThat(cookies).isNotEmpty();
+    assertThat(cookies).allSatisfy(c -> assertThat(c).containsIgnoringCase("SameSite=Lax"));
+    assertThat(cookies)
+        .filteredOn(c -> c.startsWith("JSESSIONID"))
+        .allSatisfy(c -> assertThat(c).containsIgnoringCase("HttpOnly"));
+  }
+
+  @Test
+  void anApiCallWithoutATokenAnswers401JsonNotTheLoginPage() throws Exception {
+    var api = get("/api/v1/tenants", "*/*");
+    assertThat(api.statusCode()).isEqualTo(401);
+    assertThat(api.headers().firstValue("WWW-Authenticate"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
+    assertThat(api.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+    assertThat(api.body()).startsWith("{\"errors\":[").contains("UNAUTHENTICATED");
   }
 
   @Test
