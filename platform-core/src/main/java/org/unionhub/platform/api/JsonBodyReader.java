@@ -41,7 +41,7 @@ import java.util.Map;
  * absent, the others refuse it.
  */
 @Provider
-@Consumes({MediaType.APPLICATION_JSON, "application/*+json"})
+@Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
 public class JsonBodyReader implements MessageBodyReader<JsonObject> {
 
   /** Deepest nesting of arrays and objects a body may have. */

@@ -77,11 +77,9 @@ class PublicPagesIT {
     assertThat(headers.firstValue("Referrer-Policy")).hasValue("same-origin");
     assertThat(headers.firstValue("X-Frame-Options")).hasValue("DENY");
     assertThat(headers.firstValue("X-Powered-By")).isEmpty();
-    assertThat(headers.firstValue("Server"))
-        .hasValueSatisfying(s -> assertThat(s).doesNotContainPattern("[0-9]"));
+    assertThat(headers.firstValue("Server").orElse("")).doesNotContainPattern("[0-9]");
 
-    var script = page.body().contains("nonce=") ? "nonce" : "";
-    assertThat(script).as("PrimeFaces renders its scripts with the nonce").isEqualTo("nonce");
+    assertThat(page.body()).as("PrimeFaces renders its scripts with the nonce").contains("nonce=");
 
     var api = get("/api/v1/tenants", "application/json");
     assertThat(api.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
