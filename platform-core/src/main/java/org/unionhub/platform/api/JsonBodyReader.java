@@ -50,8 +50,9 @@ public class JsonBodyReader implements MessageBodyReader<JsonObject> {
   private static final JsonReaderFactory FACTORY =
       Json.createReaderFactory(
           Map.of(
+              // Parsson refuses a depth equal to its limit.
               "org.eclipse.parsson.maxDepth",
-              MAX_DEPTH,
+              MAX_DEPTH + 1,
               "org.eclipse.parsson.rejectDuplicateKeys",
               true));
 
