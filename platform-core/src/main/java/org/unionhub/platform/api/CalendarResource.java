@@ -21,6 +21,9 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.unionhub.platform.calendar.CalendarService;
 import org.unionhub.platform.calendar.DueDate;
 import org.unionhub.platform.calendar.NationalEntry;
@@ -252,7 +255,15 @@ public class CalendarResource {
               + " warnings. Optional If-Match with the ETag of GET (\"0\" when the year has none"
               + " yet): 409 when someone else changed it first.")
   public Response replace(
-      @PathParam("year") String year, @HeaderParam("If-Match") String ifMatch, JsonObject body) {
+      @PathParam("year") String year,
+      @HeaderParam("If-Match") String ifMatch,
+      @RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      schema = @Schema(implementation = RequestBodies.Schedule.class)))
+          JsonObject body) {
     int y = parseYear(year);
     Integer expected = ifMatch == null || ifMatch.isBlank() ? null : Etags.version(ifMatch);
     CalendarService.Replaced replaced = service.replaceYear(caller, y, drafts(body), expected);

@@ -1,12 +1,13 @@
 package org.unionhub.platform.api;
 
 import jakarta.json.stream.JsonParsingException;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -156,6 +157,18 @@ public final class ErrorMappers {
     }
   }
 
+  /** What the API refuses before a use case sees it: its status, the field when there is one. */
+  @Provider
+  public static class Refusal implements ExceptionMapper<ApiRefusal> {
+    @Override
+    public Response toResponse(ApiRefusal e) {
+      return Response.status(e.status())
+          .type(MediaType.APPLICATION_JSON_TYPE)
+          .entity(e.body())
+          .build();
+    }
+  }
+
   /** 400 for a body that is not JSON. */
   @Provider
   public static class BadJson implements ExceptionMapper<JsonParsingException> {
@@ -190,21 +203,29 @@ public final class ErrorMappers {
     }
   }
 
-  /** Everything else: the JAX-RS status if it has one, otherwise 500 with a reference. */
+  /**
+   * Everything else: the JAX-RS status if it has one (404, 405 with its Allow header, 406, 415,
+   * ...) with a stable code, otherwise 500 with a reference.
+   */
   @Provider
   public static class Unexpected implements ExceptionMapper<Exception> {
     @Override
     public Response toResponse(Exception e) {
-      if (e instanceof NotFoundException) {
-        return error(Response.Status.NOT_FOUND, ApiError.of("NOT_FOUND", "no such resource"));
-      }
       if (e instanceof WebApplicationException w) {
-        int status = w.getResponse().getStatus();
+        Response original = w.getResponse();
+        int status = original.getStatus();
         if (status < 500) {
-          return Response.status(status)
-              .type(MediaType.APPLICATION_JSON_TYPE)
-              .entity(ApiError.of("HTTP_" + status, w.getMessage()))
-              .build();
+          var response =
+              Response.status(status)
+                  .type(MediaType.APPLICATION_JSON_TYPE)
+                  .entity(ApiError.of(HttpErrors.code(status), HttpErrors.message(status)));
+          for (String header : List.of(HttpHeaders.ALLOW, HttpHeaders.WWW_AUTHENTICATE)) {
+            Object value = original.getHeaders().getFirst(header);
+            if (value != null) {
+              response.header(header, value);
+            }
+          }
+          return response.build();
         }
       }
       String ref = UUID.randomUUID().toString();

@@ -14,7 +14,7 @@ final class Etags {
   /**
    * @param ifMatch the If-Match header, for example {@code "3"} or {@code W/"3"}
    * @return the version it names
-   * @throws IllegalArgumentException when it names none
+   * @throws ApiRefusal 400 naming If-Match when it names none
    */
   static int version(String ifMatch) {
     String v = ifMatch.strip();
@@ -25,7 +25,10 @@ final class Etags {
     try {
       return Integer.parseInt(v);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("If-Match must be an ETag this server issued");
+      throw ApiRefusal.badRequest(
+          "If-Match",
+          "INVALID_ETAG",
+          "If-Match 应为本服务器给出的 ETag (If-Match must be an ETag this server issued)");
     }
   }
 }

@@ -15,9 +15,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.unionhub.platform.problem.NotVisibleException;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.unionhub.platform.request.NotVisibleException;
 import org.unionhub.platform.request.RequestService;
 import org.unionhub.platform.request.ServiceRequest;
 import org.unionhub.platform.security.Caller;
@@ -54,13 +58,22 @@ public class RequestResource {
       description =
           "Needs If-Match with the request's ETag; 409 with the current state when it is stale.")
   public Response act(
-      @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, JsonObject body) {
+      @PathParam("id") String id,
+      @HeaderParam("If-Match") String ifMatch,
+      @RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      schema = @Schema(implementation = RequestBodies.Transition.class)))
+          JsonObject body) {
     if (ifMatch == null || ifMatch.isBlank()) {
       return ErrorMappers.error(
           Response.Status.PRECONDITION_REQUIRED,
           ApiError.of(
               "IF_MATCH_REQUIRED", "请带上 If-Match 请求头 (send the request's ETag in If-Match)"));
     }
+    Bodies.check(body, Map.of("action", Bodies.text(40), "comment", Bodies.text(2000)));
     String action = body == null ? null : text(body, "action");
     if (action == null || action.isBlank()) {
       return ErrorMappers.error(

@@ -17,6 +17,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.unionhub.platform.calendar.CalendarService;
 import org.unionhub.platform.security.Caller;
 import org.unionhub.platform.tenancy.TenantDirectory;
@@ -91,7 +94,16 @@ public class TenantHolidayResource {
               + " below it, also on national make-up workdays. 201; 422 with every problem; 409 when"
               + " the tenant has one on that date; 403 for staff; 404 for a tenant the caller"
               + " cannot see.")
-  public Response add(@PathParam("tenant") String tenant, JsonObject body, @Context UriInfo uri) {
+  public Response add(
+      @PathParam("tenant") String tenant,
+      @RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      schema = @Schema(implementation = RequestBodies.NewHoliday.class)))
+          JsonObject body,
+      @Context UriInfo uri) {
     String date = body == null ? null : CalendarResource.text(body, "date");
     String name = body == null ? null : CalendarResource.text(body, "name");
     CalendarService.Added added = service.addHoliday(caller, tenant, date, name);

@@ -21,6 +21,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.unionhub.platform.request.RequestService;
 import org.unionhub.platform.request.ServiceRequest;
 import org.unionhub.platform.request.WorklistCursor;
@@ -55,9 +58,17 @@ public class TenantRequestResource {
               + " ancestor (and of the new parent, for a move) or platform admins. 404 when the"
               + " tenant or new parent is unknown or not the caller's; 403 when the caller sees it"
               + " but may not change it; 422 with field errors.")
-  public TenantResource.TenantDto change(@PathParam("tenant") String code, JsonObject body) {
+  public TenantResource.TenantDto change(
+      @PathParam("tenant") String code,
+      @RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      schema = @Schema(implementation = RequestBodies.TenantChange.class)))
+          JsonObject body) {
     return TenantResource.TenantDto.of(
-        administration.change(caller, code, TenantResource.change(body)));
+        administration.change(caller, code, TenantResource.change(Bodies.required(body))));
   }
 
   @POST
@@ -72,7 +83,13 @@ public class TenantRequestResource {
       @PathParam("tenant") String tenant,
       @PathParam("module") String module,
       @HeaderParam("Idempotency-Key") String idempotencyKey,
-      JsonObject body,
+      @RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      schema = @Schema(implementation = RequestBodies.Submission.class)))
+          JsonObject body,
       @jakarta.ws.rs.core.Context UriInfo uri) {
     JsonValue data = body == null ? null : body.get("data");
     if (!(data instanceof JsonObject object)) {
@@ -89,7 +106,10 @@ public class TenantRequestResource {
     }
     String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.strip();
     if (key != null && key.length() > 100) {
-      throw new IllegalArgumentException("Idempotency-Key must be at most 100 characters");
+      throw ApiRefusal.badRequest(
+          "Idempotency-Key",
+          "TOO_LONG",
+          "Idempotency-Key 不能超过 100 个字符 (Idempotency-Key must be at most 100 characters)");
     }
     RequestService.Submitted submitted;
     try {

@@ -19,7 +19,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.unionhub.platform.problem.FieldError;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.unionhub.platform.request.FieldError;
 import org.unionhub.platform.security.Caller;
 import org.unionhub.platform.tenancy.TenantAdministration;
 import org.unionhub.platform.tenancy.TenantAdministration.NewTenant;
@@ -95,7 +98,15 @@ public class TenantResource {
           "Body {code, name, level, parent}. Tenant admins create below their own unions, platform"
               + " admins anywhere. 201 with the tenant; 404 when the parent is unknown or not the"
               + " caller's; 403 when the caller may not administer it; 422 with field errors.")
-  public Response create(JsonObject body, @Context UriInfo uri) {
+  public Response create(
+      @RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      schema = @Schema(implementation = RequestBodies.NewTenant.class)))
+          JsonObject body,
+      @Context UriInfo uri) {
     var problems = new ArrayList<FieldError>();
     JsonObject input = body == null ? JsonValue.EMPTY_JSON_OBJECT : body;
     unknownFields(input, CREATE_FIELDS, problems);

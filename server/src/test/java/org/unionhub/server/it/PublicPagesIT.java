@@ -86,6 +86,53 @@ class PublicPagesIT {
       }
     }
     return -1;
+  void pagesCarryTheSecurityHeadersAndNoServerVersion() throws Exception {
+    var page = get("/", "text/html");
+    assertThat(page.statusCode()).isEqualTo(200);
+    var headers = page.headers();
+    assertThat(headers.allValues("Content-Security-Policy"))
+        .singleElement()
+        .satisfies(
+            csp ->
+                assertThat(csp)
+                    .contains("frame-ancestors 'none'")
+                    .contains("object-src 'none'")
+                    .containsPattern("script-src 'self' 'nonce-[^']+'")
+                    .doesNotContain("unsafe-eval"));
+    assertThat(headers.firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    assertThat(headers.firstValue("Referrer-Policy")).hasValue("same-origin");
+    assertThat(headers.firstValue("X-Frame-Options")).hasValue("DENY");
+    assertThat(headers.firstValue("X-Powered-By")).isEmpty();
+    assertThat(headers.firstValue("Server").orElse("")).doesNotContainPattern("[0-9]");
+
+    assertThat(page.body()).as("PrimeFaces renders its scripts with the nonce").contains("nonce=");
+
+    var api = get("/api/v1/tenants", "application/json");
+    assertThat(api.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    assertThat(api.headers().firstValue("Content-Security-Policy"))
+        .hasValueSatisfying(csp -> assertThat(csp).contains("frame-ancestors 'none'"));
+  }
+
+  @Test
+  void cookiesAreHttpOnlyAndSameSite() throws Exception {
+    var page = get("/staff/worklist.xhtml", "text/html");
+    List<String> cookies = page.headers().allValues("Set-Cookie");
+    assertThat(cookies).isNotEmpty();
+    assertThat(cookies).allSatisfy(c -> assertThat(c).containsIgnoringCase("SameSite=Lax"));
+    assertThat(cookies)
+        .filteredOn(c -> c.startsWith("JSESSIONID"))
+        .allSatisfy(c -> assertThat(c).containsIgnoringCase("HttpOnly"));
+  }
+
+  @Test
+  void anApiCallWithoutATokenAnswers401JsonNotTheLoginPage() throws Exception {
+    var api = get("/api/v1/tenants", "*/*");
+    assertThat(api.statusCode()).isEqualTo(401);
+    assertThat(api.headers().firstValue("WWW-Authenticate"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
+    assertThat(api.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+    assertThat(api.body()).startsWith("{\"errors\":[").contains("UNAUTHENTICATED");
   }
 
   @Test

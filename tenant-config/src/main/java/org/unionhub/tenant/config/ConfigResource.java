@@ -6,7 +6,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -18,7 +17,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.unionhub.platform.api.Bodies;
 import org.unionhub.platform.config.ConfigLayer;
 import org.unionhub.platform.config.ConfigLayerJson;
 import org.unionhub.platform.config.ConfigRefusedException;
@@ -72,10 +76,16 @@ public class ConfigResource {
           "422 when the JSON is malformed (nothing saved); otherwise saved, with the problems that"
               + " would stop it from being published.")
   public JsonObject saveDraft(
-      @PathParam("tenant") String tenant, @PathParam("module") String module, JsonObject layer) {
-    return ConfigViews.editable(
-        config.saveDraft(
-            caller, tenant, module, layer == null ? JsonValue.EMPTY_JSON_OBJECT : layer));
+      @PathParam("tenant") String tenant,
+      @PathParam("module") String module,
+      @RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      schema = @Schema(implementation = ConfigBodies.Layer.class)))
+          JsonObject layer) {
+    return ConfigViews.editable(config.saveDraft(caller, tenant, module, Bodies.required(layer)));
   }
 
   @DELETE
@@ -94,7 +104,16 @@ public class ConfigResource {
           "Validates types, bounds, locks, rule text, compilation and every inherited and own rule"
               + " scenario; 422 with every problem, nothing published.")
   public Response publish(
-      @PathParam("tenant") String tenant, @PathParam("module") String module, JsonObject body) {
+      @PathParam("tenant") String tenant,
+      @PathParam("module") String module,
+      @RequestBody(
+              required = false,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      schema = @Schema(implementation = ConfigBodies.Publish.class)))
+          JsonObject body) {
+    Bodies.check(body, Map.of("note", Bodies.text(500)));
     String note = body == null ? null : body.getString("note", null);
     return Response.status(Response.Status.CREATED)
         .entity(ConfigViews.version(config.publish(caller, tenant, module, note)))
@@ -184,7 +203,16 @@ public class ConfigResource {
           "202 with a job; descendants' overrides of the pushed items are removed, in batches."
               + " With {\"lock\": true} the items are locked first.")
   public Response push(
-      @PathParam("tenant") String tenant, @PathParam("module") String module, JsonObject body) {
+      @PathParam("tenant") String tenant,
+      @PathParam("module") String module,
+      @RequestBody(
+              required = false,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      schema = @Schema(implementation = ConfigBodies.Push.class)))
+          JsonObject body) {
+    Bodies.check(body, Map.of("lock", Bodies.bool()));
     boolean lock = body != null && body.getBoolean("lock", false);
     return Response.accepted(status(config.startPush(caller, tenant, module, lock))).build();
   }
@@ -237,10 +265,18 @@ public class ConfigResource {
       description =
           "Every module's layer is validated as publishing does; 422 with every problem at once,"
               + " nothing published; otherwise 201 with the new versions.")
-  public Response importFile(@PathParam("tenant") String tenant, JsonObject file) {
+  public Response importFile(
+      @PathParam("tenant") String tenant,
+      @RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      schema = @Schema(implementation = ConfigBodies.ConfigurationFile.class)))
+          JsonObject file) {
     JsonArrayBuilder list = Json.createArrayBuilder();
     config
-        .importFile(caller, tenant, file == null ? JsonValue.EMPTY_JSON_OBJECT : file)
+        .importFile(caller, tenant, Bodies.required(file))
         .forEach(v -> list.add(ConfigViews.version(v)));
     return Response.status(Response.Status.CREATED).entity(list.build()).build();
   }
@@ -274,8 +310,16 @@ public class ConfigResource {
               + " 422 with {errors:[{line, column, message}]} when the rules are refused; nothing"
               + " is saved then.")
   public JsonObject putRules(
-      @PathParam("tenant") String tenant, @PathParam("module") String module, JsonObject body) {
-    JsonObject rules = body == null ? JsonValue.EMPTY_JSON_OBJECT : body;
+      @PathParam("tenant") String tenant,
+      @PathParam("module") String module,
+      @RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      schema = @Schema(implementation = ConfigBodies.Rules.class)))
+          JsonObject body) {
+    JsonObject rules = Bodies.required(body);
     ConfigurationAdmin.Editable e = config.editable(caller, tenant, module);
     ConfigLayerJson.Read read =
         ConfigLayerJson.read(Json.createObjectBuilder().add("rules", rules).build());
@@ -301,7 +345,15 @@ public class ConfigResource {
       summary = "Publish the draft with its rules",
       description = "As publish: refused with 422 if the rules do not compile or a scenario fails.")
   public Response publishRules(
-      @PathParam("tenant") String tenant, @PathParam("module") String module, JsonObject body) {
+      @PathParam("tenant") String tenant,
+      @PathParam("module") String module,
+      @RequestBody(
+              required = false,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      schema = @Schema(implementation = ConfigBodies.Publish.class)))
+          JsonObject body) {
     return publish(tenant, module, body);
   }
 
@@ -313,7 +365,15 @@ public class ConfigResource {
           "Runs every inherited and own scenario of the draft against its effective rules. A body"
               + " {\"drl\":..., \"scenarios\":[...]} tests those rules instead, without saving.")
   public JsonObject test(
-      @PathParam("tenant") String tenant, @PathParam("module") String module, JsonObject body) {
+      @PathParam("tenant") String tenant,
+      @PathParam("module") String module,
+      @RequestBody(
+              required = false,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      schema = @Schema(implementation = ConfigBodies.Rules.class)))
+          JsonObject body) {
     ConfigLayer.RuleLayer extra = ConfigLayer.RuleLayer.EMPTY;
     if (body != null && !body.isEmpty()) {
       ConfigLayerJson.Read read =
