@@ -21,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
-import org.unionhub.platform.request.NotVisibleException;
+import org.unionhub.platform.problem.NotVisibleException;
 import org.unionhub.platform.request.RequestService;
 import org.unionhub.platform.request.ServiceRequest;
 import org.unionhub.platform.security.Caller;

@@ -86,6 +86,9 @@ class PublicPagesIT {
       }
     }
     return -1;
+  }
+
+  @Test
   void pagesCarryTheSecurityHeadersAndNoServerVersion() throws Exception {
     var page = get("/", "text/html");
     assertThat(page.statusCode()).isEqualTo(200);
