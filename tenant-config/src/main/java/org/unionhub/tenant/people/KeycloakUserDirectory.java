@@ -127,18 +127,18 @@ public class KeycloakUserDirectory implements UserDirectory {
         .collect(Collectors.toSet());
   }
 
+  // Roles are looked up among the user's available and held roles: that needs view-users only,
+  // where reading the realm's roles would need view-realm.
   @Override
   public void addRealmRoles(String id, Set<String> roles) {
-    realm().users().get(id).roles().realmLevel().add(reps(roles));
+    var mapping = realm().users().get(id).roles().realmLevel();
+    mapping.add(mapping.listAvailable().stream().filter(r -> roles.contains(r.getName())).toList());
   }
 
   @Override
   public void removeRealmRoles(String id, Set<String> roles) {
-    realm().users().get(id).roles().realmLevel().remove(reps(roles));
-  }
-
-  private List<RoleRepresentation> reps(Set<String> roles) {
-    return roles.stream().map(r -> realm().roles().get(r).toRepresentation()).toList();
+    var mapping = realm().users().get(id).roles().realmLevel();
+    mapping.remove(mapping.listAll().stream().filter(r -> roles.contains(r.getName())).toList());
   }
 
   @Override
