@@ -6,7 +6,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.io.IOException;
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -366,19 +365,19 @@ class PeopleApiIT {
   private static final Pattern PROCEED =
       Pattern.compile("href=\"([^\"]*login-actions/action-token[^\"]*)\"");
 
-  /** Follows a set-up link as a browser without scripts would: proceed, then set the password. */
+  /**
+   * Follows a set-up link as a browser without scripts would: proceed, then set the password.
+   * Cookies are kept by hand: Keycloak marks them Secure, which the JDK's cookie manager never
+   * sends over plain HTTP (browsers do, to localhost).
+   */
   private static void setPassword(String link, String password) throws Exception {
-    var http =
-        HttpClient.newBuilder()
-            .cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.ALWAYS)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
-    String page = get(http, link);
+    var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    var cookies = new java.util.LinkedHashMap<String, String>();
+    String page = send(http, cookies, link, null);
     for (int i = 0; i < 3 && !FORM.matcher(page).find(); i++) {
       Matcher proceed = PROCEED.matcher(page);
       assertThat(proceed.find()).as(page).isTrue();
-      page = get(http, unescape(proceed.group(1)));
+      page = send(http, cookies, unescape(proceed.group(1)), null);
     }
     Matcher form = FORM.matcher(page);
     assertThat(form.find()).as(page).isTrue();
@@ -387,24 +386,48 @@ class PeopleApiIT {
             + URLEncoder.encode(password, StandardCharsets.UTF_8)
             + "&password-confirm="
             + URLEncoder.encode(password, StandardCharsets.UTF_8);
-    HttpResponse<String> done =
-        http.send(
-            HttpRequest.newBuilder(URI.create(unescape(form.group(1))))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build(),
-            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
-    assertThat(done.body()).doesNotContain("kc-passwd-update-form");
+    String done = send(http, cookies, unescape(form.group(1)), body);
+    assertThat(done).doesNotContain("kc-passwd-update-form");
   }
 
-  private static String get(HttpClient http, String url) throws IOException, InterruptedException {
-    HttpResponse<String> response =
-        http.send(
-            HttpRequest.newBuilder(URI.create(url)).GET().build(),
-            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    return response.body();
+  /** GET, or POST a form, following redirects and keeping cookies; the final page must be 200. */
+  private static String send(
+      HttpClient http, java.util.Map<String, String> cookies, String url, String form)
+      throws IOException, InterruptedException {
+    URI uri = URI.create(url);
+    for (int hop = 0; hop < 10; hop++) {
+      var builder = HttpRequest.newBuilder(uri);
+      if (!cookies.isEmpty()) {
+        builder.header(
+            "Cookie",
+            String.join(
+                "; ",
+                cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()));
+      }
+      if (form != null) {
+        builder
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form));
+      }
+      HttpResponse<String> response =
+          http.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      for (String header : response.headers().allValues("Set-Cookie")) {
+        String pair = header.split(";", 2)[0];
+        int eq = pair.indexOf('=');
+        if (eq > 0) {
+          cookies.put(pair.substring(0, eq).strip(), pair.substring(eq + 1));
+        }
+      }
+      var location = response.headers().firstValue("Location");
+      if (response.statusCode() / 100 == 3 && location.isPresent()) {
+        uri = uri.resolve(location.get());
+        form = null;
+        continue;
+      }
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+      return response.body();
+    }
+    throw new AssertionError("too many redirects from " + url);
   }
 
   private static String unescape(String html) {
