@@ -35,6 +35,10 @@ public class PeopleBean implements Serializable {
   @Inject Caller caller;
   @Inject PeopleAdministration people;
   @Inject AdministeredTenants administered;
+  @Inject org.unionhub.platform.people.PeopleSheet sheets;
+
+  private transient org.primefaces.model.file.UploadedFile file;
+  private List<String> importProblems = List.of();
 
   private String tenant;
   private List<PersonView> rows;
@@ -182,6 +186,56 @@ public class PeopleBean implements Serializable {
       Messages.error("people.notFound");
     }
     rows = null;
+  }
+
+  /** Creates every account of the uploaded spreadsheet, or none and lists every problem by row. */
+  public void importSheet() {
+    importProblems = List.of();
+    if (file == null || file.getSize() == 0) {
+      Messages.error("people.import.noFile");
+      return;
+    }
+    try (var in = file.getInputStream()) {
+      var parsed = sheets.read(in, getTenant());
+      try {
+        var created = people.createAll(caller, parsed.rows());
+        Messages.info("people.import.done", created.size());
+      } catch (PeopleRefusedException e) {
+        importProblems =
+            e.errors().stream()
+                .map(error -> sheetRow(error, parsed.sheetRows()) + message(error))
+                .toList();
+      }
+    } catch (PeopleRefusedException e) {
+      importProblems = e.errors().stream().map(PeopleBean::message).toList();
+    } catch (java.io.IOException e) {
+      Messages.error("people.import.noFile");
+    }
+    rows = null;
+  }
+
+  /** "第 4 行 手机号码：" for {@code rows[2].mobile} when the second account is the sheet's row 4. */
+  private static String sheetRow(FieldError error, List<Integer> sheetRows) {
+    var m = java.util.regex.Pattern.compile("^rows\\[(\\d+)\\]\\.?(.*)$").matcher(error.field());
+    if (!m.matches()) {
+      return "";
+    }
+    int index = Integer.parseInt(m.group(1)) - 1;
+    String row =
+        index >= 0 && index < sheetRows.size() ? sheetRows.get(index).toString() : m.group(1);
+    return Messages.text("people.import.row", row, Messages.text("people.column." + m.group(2)));
+  }
+
+  public org.primefaces.model.file.UploadedFile getFile() {
+    return file;
+  }
+
+  public void setFile(org.primefaces.model.file.UploadedFile file) {
+    this.file = file;
+  }
+
+  public List<String> getImportProblems() {
+    return importProblems;
   }
 
   /**

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,6 +29,7 @@ import org.unionhub.platform.people.PeopleAdministration;
 import org.unionhub.platform.people.PeopleAdministration.NewPerson;
 import org.unionhub.platform.people.PeopleAdministration.PersonView;
 import org.unionhub.platform.people.PeopleRefusedException;
+import org.unionhub.platform.people.PeopleSheet;
 import org.unionhub.platform.request.FieldError;
 import org.unionhub.platform.security.Caller;
 
@@ -40,8 +42,13 @@ public class PeopleResource {
   private static final Set<String> CREATE_FIELDS =
       Set.of("username", "name", "mobile", "email", "roles");
 
+  /** The media type of an .xlsx workbook. */
+  public static final String XLSX =
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
   @Inject Caller caller;
   @Inject PeopleAdministration people;
+  @Inject PeopleSheet sheets;
 
   @GET
   @Operation(
@@ -127,6 +134,53 @@ public class PeopleResource {
       throw new PeopleRefusedException(problems);
     }
     return Response.status(Response.Status.CREATED).entity(people.createAll(caller, rows)).build();
+  }
+
+  @POST
+  @Path("import")
+  @Consumes({XLSX, MediaType.APPLICATION_OCTET_STREAM})
+  @Operation(
+      summary = "Create many accounts from a spreadsheet",
+      description =
+          "An .xlsx workbook whose first sheet has a header row: 工会代码/tenant (optional: the union"
+              + " in the path), 用户名/username, 姓名/name, 手机号码/mobile, 电子邮箱/email, 角色/roles"
+              + " (comma-separated; 工作人员/staff, 工会管理员/tenant-admin). All or nothing: 422 lists"
+              + " every problem of every row as rows[n].column, n being the row's number in the"
+              + " sheet; 201 with the accounts.")
+  @RequestBody(description = "the workbook", required = true)
+  @APIResponse(responseCode = "201", description = "all created")
+  @APIResponse(responseCode = "404", description = "unknown or not the caller's union")
+  @APIResponse(responseCode = "422", description = "every problem of every row, or not a workbook")
+  public Response importSheet(
+      @Parameter(description = "the union the accounts are created from") @PathParam("tenant")
+          String tenant,
+      InputStream workbook) {
+    people.list(caller, tenant);
+    PeopleSheet.Parsed parsed = sheets.read(workbook, tenant);
+    try {
+      return Response.status(Response.Status.CREATED)
+          .entity(people.createAll(caller, parsed.rows()))
+          .build();
+    } catch (PeopleRefusedException e) {
+      throw new PeopleRefusedException(
+          e.errors().stream().map(error -> sheetRow(error, parsed.sheetRows())).toList());
+    }
+  }
+
+  /**
+   * {@code rows[3].mobile} of the list is the sheet's {@code rows[4].mobile} when row 3 was 4th.
+   */
+  static FieldError sheetRow(FieldError error, List<Integer> sheetRows) {
+    var m = java.util.regex.Pattern.compile("^rows\\[(\\d+)\\](.*)$").matcher(error.field());
+    if (!m.matches()) {
+      return error;
+    }
+    int index = Integer.parseInt(m.group(1)) - 1;
+    if (index < 0 || index >= sheetRows.size()) {
+      return error;
+    }
+    return new FieldError(
+        "rows[" + sheetRows.get(index) + "]" + m.group(2), error.code(), error.message());
   }
 
   /**

@@ -245,6 +245,56 @@ class PeopleApiIT {
 
   @Test
   @Order(5)
+  void aCityOnboardsItsDistrictsFromASpreadsheetAllOrNothing() throws Exception {
+    String a = newUsername("sheet-a");
+    String b = newUsername("sheet-b");
+    byte[] bad =
+        workbook(
+            new String[][] {
+              {"工会代码", "用户名", "姓名", "手机号码", "角色"},
+              {"gd-sz-ft", a, "福田甲", "13800138000", "工作人员"},
+              {"gd-sz-ns", b, "", "1380013", "平台管理员"},
+              {"zj-hz", newUsername("sheet-c"), "杭州丙", "", "工作人员"}
+            });
+    var refused = upload("/api/v1/tenants/gd-sz/users/import", "sz-admin", bad);
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
+    var errors =
+        Json.createReader(new java.io.StringReader(refused.body()))
+            .readObject()
+            .getJsonArray("errors")
+            .getValuesAs(JsonObject.class);
+    assertThat(errors)
+        .extracting(e -> e.getString("field") + ":" + e.getString("code"))
+        .containsExactlyInAnyOrder(
+            "rows[3].name:REQUIRED",
+            "rows[3].mobile:INVALID_MOBILE",
+            "rows[3].roles:UNKNOWN_ROLE",
+            "rows[4].tenant:UNKNOWN_TENANT");
+    assertThat(usernames((JsonArray) Api.get("/api/v1/tenants/gd-sz/users", "sz-admin").body()))
+        .doesNotContain(a, b);
+
+    byte[] fixed =
+        workbook(
+            new String[][] {
+              {"工会代码", "用户名", "姓名", "手机号码", "角色"},
+              {"gd-sz-ft", a, "福田甲", "13800138000", "工作人员"},
+              {"gd-sz-ns", b, "南山乙", "13800138001", "工会管理员"}
+            });
+    var created = upload("/api/v1/tenants/gd-sz/users/import", "sz-admin", fixed);
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    assertThat(usernames((JsonArray) Api.get("/api/v1/tenants/gd-sz/users", "sz-admin").body()))
+        .contains(a, b);
+    var notABook =
+        upload(
+            "/api/v1/tenants/gd-sz/users/import",
+            "sz-admin",
+            "a,b".getBytes(StandardCharsets.UTF_8));
+    assertThat(notABook.statusCode()).isEqualTo(422);
+    assertThat(notABook.body()).contains("NOT_A_WORKBOOK");
+  }
+
+  @Test
+  @Order(6)
   void whenAUnionIsDeactivatedItsPeopleLoseAccess() throws Exception {
     String code = "gd-sz-ns-p" + RUN + SEQ.incrementAndGet();
     var union =
@@ -286,7 +336,7 @@ class PeopleApiIT {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void aChangeMadeWhileKeycloakIsDownWaitsAndLandsWhenItIsBack() throws Exception {
     Api.token("sz-admin");
     String username = newUsername("outage");
@@ -309,6 +359,36 @@ class PeopleApiIT {
   }
 
   // --- helpers
+
+  private static byte[] workbook(String[][] cells) throws IOException {
+    var out = new java.io.ByteArrayOutputStream();
+    var book = new org.dhatim.fastexcel.Workbook(out, "UnionHub", "1.0");
+    var sheet = book.newWorksheet("人员");
+    for (int r = 0; r < cells.length; r++) {
+      for (int c = 0; c < cells[r].length; c++) {
+        if (!cells[r][c].isEmpty()) {
+          sheet.value(r, c, cells[r][c]);
+        }
+      }
+    }
+    book.finish();
+    return out.toByteArray();
+  }
+
+  private static HttpResponse<String> upload(String path, String user, byte[] file)
+      throws IOException, InterruptedException {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create(Api.APP + path))
+                .header("Authorization", "Bearer " + Api.token(user))
+                .header("Accept", "application/json")
+                .header(
+                    "Content-Type",
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(file))
+                .build(),
+            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
 
   private static List<String> usernames(JsonArray people) {
     return people.getValuesAs(JsonObject.class).stream().map(p -> p.getString("username")).toList();
