@@ -358,7 +358,120 @@ class PeopleApiIT {
     assertThat(keycloakUser(username).getBoolean("enabled")).isTrue();
   }
 
+  @Test
+  @Order(8)
+  void aMemberErasesTheirAccountAndWhatIsKeptIsPseudonymised() throws Exception {
+    String username = newUsername("erase");
+    createKeycloakUser(username);
+    var submitted =
+        Api.post(
+            "/api/v1/tenants/gd-sz-ft-001/modules/enrollment/requests",
+            username,
+            Api.enrollment("钱多多", Api.idNumber(java.time.LocalDate.now().minusYears(35), 733)));
+    assertThat(submitted.status()).as(submitted.raw()).isEqualTo(201);
+    String request = submitted.json().getString("id");
+
+    assertThat(
+            Api.post("/api/v1/me/erasure", username, Json.createObjectBuilder().build()).status())
+        .isEqualTo(422);
+    assertThat(
+            Api.post(
+                    "/api/v1/me/erasure",
+                    "ft-staff",
+                    Json.createObjectBuilder().add("confirm", true).build())
+                .status())
+        .as("staff accounts are closed by their union's admin")
+        .isEqualTo(403);
+    var erased =
+        Api.post(
+            "/api/v1/me/erasure",
+            username,
+            Json.createObjectBuilder().add("confirm", true).build());
+    assertThat(erased.status()).as(erased.raw()).isEqualTo(200);
+    String pseudonym = erased.json().getString("pseudonym");
+    assertThat(pseudonym).startsWith("erased-").doesNotContain(username);
+    assertThat(erased.json().getInt("requests")).isEqualTo(1);
+
+    var kept = Api.get("/api/v1/requests/" + request, "ft-staff");
+    assertThat(kept.status()).as(kept.raw()).isEqualTo(200);
+    assertThat(kept.raw()).doesNotContain(username).doesNotContain("钱多多");
+    assertThat(kept.json().getString("submittedBy")).isEqualTo(pseudonym);
+    assertThat(kept.json().getString("state")).isEqualTo(submitted.json().getString("state"));
+
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    JsonArray users = null;
+    while (System.nanoTime() < deadline) {
+      users =
+          (JsonArray)
+              Api.keycloakAdmin(
+                      "/users?exact=true&username="
+                          + URLEncoder.encode(username, StandardCharsets.UTF_8))
+                  .body();
+      if (users.isEmpty()) {
+        break;
+      }
+      Thread.sleep(500);
+    }
+    assertThat(users).as("the login account is deleted from Keycloak").isEmpty();
+
+    var audit = Api.get("/api/v1/audit?subject=account&limit=50", "platform-admin");
+    assertThat(audit.raw()).contains(pseudonym).doesNotContain(username);
+  }
+
   // --- helpers
+
+  /** A worker made directly in Keycloak, verified and past the privacy notice. */
+  private static void createKeycloakUser(String username) throws Exception {
+    String form =
+        "grant_type=client_credentials&client_id=unionhub-admin&client_secret="
+            + System.getProperty("unionhub.it.keycloak.admin-secret", "unionhub-admin-demo-secret");
+    var http = HttpClient.newHttpClient();
+    String token =
+        Json.createReader(
+                new java.io.StringReader(
+                    http.send(
+                            HttpRequest.newBuilder(
+                                    URI.create(
+                                        KeycloakServer.url()
+                                            + "/realms/unionhub/protocol/openid-connect/token"))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(HttpRequest.BodyPublishers.ofString(form))
+                                .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                        .body()))
+            .readObject()
+            .getString("access_token");
+    var user =
+        Json.createObjectBuilder()
+            .add("username", username)
+            .add("enabled", true)
+            .add("firstName", "钱多多")
+            .add(
+                "attributes",
+                Json.createObjectBuilder()
+                    .add("mobile", Json.createArrayBuilder().add("13912345678"))
+                    .add("mobileVerified", Json.createArrayBuilder().add("13912345678"))
+                    .add("privacyAccepted", Json.createArrayBuilder().add("2026-12")))
+            .add(
+                "credentials",
+                Json.createArrayBuilder()
+                    .add(
+                        Json.createObjectBuilder()
+                            .add("type", "password")
+                            .add("value", Api.PASSWORD)
+                            .add("temporary", false)))
+            .build();
+    var created =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create(KeycloakServer.url() + "/admin/realms/unionhub/users"))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(user.toString(), StandardCharsets.UTF_8))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+  }
 
   private static byte[] workbook(String[][] cells) throws IOException {
     var out = new java.io.ByteArrayOutputStream();

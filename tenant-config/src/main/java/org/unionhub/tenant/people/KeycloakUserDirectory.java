@@ -147,6 +147,16 @@ public class KeycloakUserDirectory implements UserDirectory {
   }
 
   @Override
+  public void delete(String id) {
+    try (Response response = realm().users().delete(id)) {
+      if (response.getStatus() >= 300 && response.getStatus() != 404) {
+        throw new IllegalStateException(
+            "Keycloak refused to delete user " + id + ": HTTP " + response.getStatus());
+      }
+    }
+  }
+
+  @Override
   public SetupLink setupLink(String id) {
     var request =
         HttpRequest.newBuilder(

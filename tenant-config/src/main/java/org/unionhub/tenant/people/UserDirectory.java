@@ -97,6 +97,13 @@ public interface UserDirectory {
   void logout(String id);
 
   /**
+   * Deletes a user, with their credentials and sessions.
+   *
+   * @param id a user
+   */
+  void delete(String id);
+
+  /**
    * Issues a one-time link with which the user sets a password (Keycloak's execute-actions token,
    * action UPDATE_PASSWORD).
    *

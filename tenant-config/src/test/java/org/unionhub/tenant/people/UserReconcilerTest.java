@@ -100,6 +100,11 @@ class UserReconcilerTest {
     }
 
     @Override
+    public void delete(String id) {
+      users.remove(id);
+    }
+
+    @Override
     public SetupLink setupLink(String id) {
       return new SetupLink("http://kc/action-token?key=" + id, Instant.EPOCH);
     }
