@@ -19,7 +19,8 @@ public class VerifyMobileActionFactory implements RequiredActionFactory {
   /** The required action's id. */
   public static final String ID = "unionhub-verify-mobile";
 
-  private MessageChannel channel;
+  private volatile MessageChannel channel;
+  private String wanted;
 
   @Override
   public String getDisplayText() {
@@ -28,21 +29,30 @@ public class VerifyMobileActionFactory implements RequiredActionFactory {
 
   @Override
   public RequiredActionProvider create(KeycloakSession session) {
-    return new VerifyMobileAction(channel);
+    return new VerifyMobileAction(channel());
   }
 
   @Override
   public void init(Config.Scope config) {
-    String wanted = config.get("channel");
-    channel =
-        MessageChannels.load(VerifyMobileActionFactory.class.getClassLoader())
-            .forKind(Message.Kind.MOBILE, wanted)
-            .orElseThrow(
-                () ->
-                    new IllegalStateException(
-                        "no message channel for mobile numbers"
-                            + (wanted == null ? "" : " with id " + wanted)
-                            + " on Keycloak's class path"));
+    wanted = config.get("channel");
+  }
+
+  /** Found on first use, so that a missing channel fails the verification, not Keycloak's start. */
+  private MessageChannel channel() {
+    MessageChannel c = channel;
+    if (c == null) {
+      c =
+          MessageChannels.load(VerifyMobileActionFactory.class.getClassLoader())
+              .forKind(Message.Kind.MOBILE, wanted)
+              .orElseThrow(
+                  () ->
+                      new IllegalStateException(
+                          "no message channel for mobile numbers"
+                              + (wanted == null ? "" : " with id " + wanted)
+                              + " on Keycloak's class path"));
+      channel = c;
+    }
+    return c;
   }
 
   @Override
