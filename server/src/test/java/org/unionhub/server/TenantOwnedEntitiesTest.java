@@ -61,7 +61,12 @@ class TenantOwnedEntitiesTest {
     assertThat(owned)
         .extracting(JavaClass::getSimpleName)
         .contains(
-            "ServiceRequest", "RequestTransition", "RequestTimer", "TenantHoliday", "AuditRecord");
+            "ServiceRequest",
+            "RequestTransition",
+            "RequestTimer",
+            "TenantHoliday",
+            "AuditRecord",
+            "Person");
     for (JavaClass entity : owned) {
       Class<?> type = entity.reflect();
       assertThat(type.getAnnotationsByType(Filter.class))
