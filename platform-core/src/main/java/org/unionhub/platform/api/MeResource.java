@@ -33,7 +33,7 @@ public class MeResource {
   @Operation(
       summary = "Erase my account and personal data (PIPL Art. 47)",
       description =
-          "Body {\"confirm\": true}. The caller's requests keep their union, state, dates and"
+          "Body {\"confirm\": \"<the caller's own username>\"}. The caller's requests keep their union, state, dates and"
               + " handling history under a pseudonym and lose their form data; the login account"
               + " is deleted from Keycloak right after; the erasure is audited under the pseudonym."
               + " 200 with {pseudonym, requests}; 403 for union staff and admins (their union's"
@@ -45,15 +45,15 @@ public class MeResource {
   public AccountErasure.Outcome erase(JsonObject body) {
     JsonObject input = body == null ? JsonValue.EMPTY_JSON_OBJECT : body;
     JsonValue confirm = input.get("confirm");
-    if (confirm == null
-        || confirm.getValueType() != JsonValue.ValueType.TRUE
+    if (!(confirm instanceof JsonString name)
+        || !name.getString().equals(caller.username())
         || input.size() != 1) {
       throw new PeopleRefusedException(
           List.of(
               new FieldError(
                   "confirm",
                   "NOT_CONFIRMED",
-                  "请确认注销账号：{\"confirm\": true} (confirm with {\"confirm\": true} only)")));
+                  "请填写自己的用户名以确认注销 (confirm with {\"confirm\": \"<your username>\"})")));
     }
     return erasure.erase(caller);
   }

@@ -378,7 +378,7 @@ class PeopleApiIT {
             Api.post(
                     "/api/v1/me/erasure",
                     "ft-staff",
-                    Json.createObjectBuilder().add("confirm", true).build())
+                    Json.createObjectBuilder().add("confirm", "ft-staff").build())
                 .status())
         .as("staff accounts are closed by their union's admin")
         .isEqualTo(403);
