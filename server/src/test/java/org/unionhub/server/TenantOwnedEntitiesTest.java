@@ -70,7 +70,8 @@ class TenantOwnedEntitiesTest {
             "StoredAction",
             "Participation",
             "TallyCellRow",
-            "ConversationMessage");
+            "ConversationMessage",
+            "Person");
     for (JavaClass entity : owned) {
       Class<?> type = entity.reflect();
       assertThat(type.getAnnotationsByType(Filter.class))

@@ -33,6 +33,22 @@ final class KeycloakServer {
       // into.
       deleteTree(home.resolve("data/h2"));
       copyTree(home.resolve("seed/h2"), home.resolve("data/h2"));
+    } catch (IOException e) {
+      throw new IllegalStateException("could not prepare Keycloak at " + home + ": " + e, e);
+    }
+    return resume(home, logs, "keycloak.log");
+  }
+
+  /**
+   * Starts Keycloak on the realm database it has: after {@link #stop()}, for tests of outages.
+   *
+   * @param home Keycloak's home
+   * @param logs the log folder
+   * @param log the log file's name
+   * @return the running server
+   */
+  static KeycloakServer resume(Path home, Path logs, String log) {
+    try {
       var command =
           List.of(
               home.resolve("bin/kc.sh").toString(),
@@ -43,10 +59,10 @@ final class KeycloakServer {
               "--hostname-strict=false");
       var builder = new ProcessBuilder(command).redirectErrorStream(true);
       builder.environment().put("JAVA_OPTS_APPEND", "-Xmx512m -XX:TieredStopAtLevel=1");
-      builder.redirectOutput(logs.resolve("keycloak.log").toFile());
+      builder.redirectOutput(logs.resolve(log).toFile());
       builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
       var server = new KeycloakServer(builder.start());
-      server.awaitReady(Duration.ofSeconds(180), logs.resolve("keycloak.log"));
+      server.awaitReady(Duration.ofSeconds(180), logs.resolve(log));
       return server;
     } catch (IOException e) {
       throw new IllegalStateException("could not start Keycloak from " + home + ": " + e, e);

@@ -84,6 +84,27 @@ public class TestStack implements LauncherSessionListener {
   }
 
   /**
+   * Stops Keycloak, runs {@code duringOutage}, and starts Keycloak again on the same realm data.
+   *
+   * @param duringOutage what to do while Keycloak is down
+   */
+  static void keycloakOutage(Runnable duringOutage) {
+    if (keycloak == null) {
+      throw new IllegalStateException("TestStack did not run: is this an integration test (*IT)?");
+    }
+    keycloak.stop();
+    try {
+      duringOutage.run();
+    } finally {
+      keycloak =
+          KeycloakServer.resume(
+              Path.of(System.getProperty("unionhub.it.keycloak.home")),
+              Path.of(System.getProperty("unionhub.it.logs", "target/it-logs")),
+              "keycloak-after-outage.log");
+    }
+  }
+
+  /**
    * @return the database of TimerIT's two nodes
    */
   static PostgresDatabase timersDatabase() {

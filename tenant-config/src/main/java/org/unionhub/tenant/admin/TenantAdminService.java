@@ -22,6 +22,7 @@ import org.unionhub.platform.tenancy.TenantChangeRefusedException;
 import org.unionhub.platform.tenancy.TenantDirectory;
 import org.unionhub.platform.tenancy.TenantView;
 import org.unionhub.tenant.Tenant;
+import org.unionhub.tenant.TenantActivityChanged;
 import org.unionhub.tenant.TenantTreeChanged;
 import org.unionhub.tenant.TenantTreeVersion;
 import org.unionhub.tenant.groups.GroupSyncService;
@@ -49,6 +50,7 @@ public class TenantAdminService implements TenantAdministration {
   @Inject GroupSyncService groupSync;
   @Inject TenantDirectory directory;
   @Inject Event<TenantTreeChanged> treeChanged;
+  @Inject Event<TenantActivityChanged> activityChanged;
 
   @Override
   @Transactional
@@ -118,6 +120,7 @@ public class TenantAdminService implements TenantAdministration {
     if (change.active() != null && change.active() != before.active()) {
       tenant.setActive(change.active());
       actions.add(change.active() ? "reactivate" : "deactivate");
+      activityChanged.fire(new TenantActivityChanged(code, change.active()));
     }
     if (actions.isEmpty()) {
       return before;

@@ -16,6 +16,7 @@ import org.keycloak.admin.client.JacksonProvider;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.KeycloakBuilder;
 import org.keycloak.admin.client.resource.GroupsResource;
+import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.GroupRepresentation;
 
 /**
@@ -50,6 +51,32 @@ public class KeycloakGroupDirectory implements GroupDirectory {
   }
 
   private GroupsResource groups() {
+    return realm().groups();
+  }
+
+  /**
+   * @return the realm in Keycloak's admin API, as the service account; also used for users
+   */
+  public RealmResource realm() {
+    return client().realm(realm);
+  }
+
+  /**
+   * @return the realm's URL, {@code http://host:8180/realms/unionhub}
+   */
+  public String realmUrl() {
+    return System.getProperty("unionhub.oidc.provider-url", "http://localhost:8180/realms/unionhub")
+        .replaceAll("/+$", "");
+  }
+
+  /**
+   * @return a current access token of the service account
+   */
+  public String accessToken() {
+    return client().tokenManager().getAccessTokenString();
+  }
+
+  private Keycloak client() {
     Keycloak k = keycloak;
     if (k == null) {
       synchronized (this) {
@@ -83,7 +110,7 @@ public class KeycloakGroupDirectory implements GroupDirectory {
         k = keycloak;
       }
     }
-    return k.realm(realm).groups();
+    return k;
   }
 
   @Override
