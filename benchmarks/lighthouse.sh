@@ -7,6 +7,7 @@
 #                                       (default http://localhost:8080, i.e. ./unionhub start)
 #   benchmarks/lighthouse.sh --start    builds if needed, then starts UnionHub, measures and stops
 #                                       it, holding /tmp/uh-it.lock only while servers run
+#                                       (UNIONHUB_LOCK_HELD=1: the caller already holds it)
 #
 # Needs Node 20 (Lighthouse 13 wants Node 22, hence 12.2.3) and Chromium (CHROME_PATH, default
 # /usr/bin/chromium). The first run installs the pinned packages into benchmarks/lighthouse/.
@@ -26,9 +27,12 @@ measure() { node "$here/lighthouse/measure.mjs" "$out"; }
 if [ "${1:-}" = "--start" ]; then
   cd "$root"
   mkdir -p benchmarks/target
-  # Build outside the lock (./unionhub start would build too, but while holding it).
-  ./mvnw -q -B -o -DskipTests -Dspotless.check.skip=true package
-  flock /tmp/uh-it.lock bash -c '
+  # Build outside the lock (./unionhub start would build too, but while holding it); a caller that
+  # holds the lock has built already.
+  [ "${UNIONHUB_LOCK_HELD:-}" = 1 ] || ./mvnw -q -B -o -DskipTests -Dspotless.check.skip=true package
+  lock=(flock /tmp/uh-it.lock)
+  [ "${UNIONHUB_LOCK_HELD:-}" = 1 ] && lock=()
+  "${lock[@]}" bash -c '
     ./unionhub start > benchmarks/target/unionhub-start.log 2>&1 &
     for i in $(seq 1 300); do
       grep -q "UnionHub is running" benchmarks/target/unionhub-start.log 2>/dev/null && break
