@@ -229,6 +229,17 @@ public class ApplyBean implements Serializable {
     return inputs;
   }
 
+  /**
+   * @return the name of the first input with a problem (the page focuses it), or null
+   */
+  public String getFirstError() {
+    return inputs.stream()
+        .filter(i -> i.error != null)
+        .map(Input::getName)
+        .findFirst()
+        .orElse(null);
+  }
+
   public List<Option> getTenantOptions() {
     return tenantOptions;
   }

@@ -52,7 +52,16 @@
     };
   }
 
+  // CodeMirror types into a hidden textarea of its own: give it the editor's name (WCAG 4.1.2).
+  function label(container, cm) {
+    var name = container.getAttribute("data-label");
+    if (name) {
+      cm.getInputField().setAttribute("aria-label", name);
+    }
+  }
+
   function mark(container, cm) {
+    label(container, cm);
     var problems = JSON.parse(container.getAttribute("data-problems") || "[]");
     defineDrl();
     cm.setOption("mode", MIME);
@@ -94,6 +103,7 @@
   CodeMirror.defineInitHook(function (cm) {
     var container = $(cm.getWrapperElement()).closest(".uh-rule-editor")[0];
     if (container) {
+      label(container, cm);
       setTimeout(function () { mark(container, cm); }, 0);
     }
   });

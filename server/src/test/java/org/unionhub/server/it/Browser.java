@@ -1,9 +1,15 @@
 package org.unionhub.server.it;
 
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -14,8 +20,20 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** Headless Chromium from Debian's packages, driven by Debian's chromedriver. */
+/**
+ * Headless Chromium from Debian's packages, driven by Debian's chromedriver.
+ *
+ * <p>Every page of the application that a test waits on is checked once with axe-core (WCAG 2.1 A
+ * and AA rules, as GB/T 37668-2019 asks): a serious or critical violation fails the test, so a new
+ * page is covered by the first browser test that opens it (ADR 15). {@link #assertAccessible}
+ * checks again after a page changed (errors shown, a dialog opened).
+ */
 final class Browser implements AutoCloseable {
+
+  /** WCAG 2.0 and 2.1, levels A and AA. */
+  private static final List<String> WCAG_TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+
+  private static final Set<String> BLOCKING = Set.of("serious", "critical");
 
   private static final String CHROMIUM =
       System.getProperty("unionhub.it.chromium", "/usr/bin/chromium");
@@ -24,8 +42,14 @@ final class Browser implements AutoCloseable {
 
   final WebDriver driver;
   private final Path profile;
+  private final Set<String> checkedPages = new HashSet<>();
 
   Browser(String language) throws Exception {
+    this(language, 1280, 900);
+  }
+
+  /** A browser with a window of the given size: 390 × 844 is a phone. */
+  Browser(String language, int width, int height) throws Exception {
     if (!new File(CHROMIUM).canExecute() || !new File(DRIVER).canExecute()) {
       throw new IllegalStateException(
           "browser tests need Chromium and its driver at "
@@ -46,7 +70,7 @@ final class Browser implements AutoCloseable {
         "--disable-component-update",
         "--disable-sync",
         "--no-first-run",
-        "--window-size=1280,900",
+        "--window-size=" + width + "," + height,
         "--lang=" + language,
         "--user-data-dir=" + profile);
     var service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER)).build();
@@ -63,20 +87,107 @@ final class Browser implements AutoCloseable {
    * logs so that a failure on CI can be read afterwards.
    */
   <T> T await(org.openqa.selenium.support.ui.ExpectedCondition<T> condition, int seconds) {
+    T result;
     try {
-      return new WebDriverWait(driver, Duration.ofSeconds(seconds)).until(condition);
+      result = new WebDriverWait(driver, Duration.ofSeconds(seconds)).until(condition);
     } catch (org.openqa.selenium.TimeoutException e) {
-      String name = "failure-" + System.currentTimeMillis();
-      try {
-        screenshot(name);
-        Files.writeString(
-            Path.of(System.getProperty("unionhub.it.logs", "target/it-logs"))
-                .resolve(name + ".html"),
-            driver.getCurrentUrl() + "\n" + driver.getPageSource());
-      } catch (Exception suppressed) {
-        e.addSuppressed(suppressed);
-      }
+      keepEvidence("failure-" + System.currentTimeMillis(), e);
       throw e;
+    }
+    checkNewPage();
+    return result;
+  }
+
+  private void keepEvidence(String name, Throwable failure) {
+    try {
+      screenshot(name);
+      Files.writeString(
+          Path.of(System.getProperty("unionhub.it.logs", "target/it-logs")).resolve(name + ".html"),
+          driver.getCurrentUrl() + "\n" + driver.getPageSource());
+    } catch (Exception suppressed) {
+      failure.addSuppressed(suppressed);
+    }
+  }
+
+  /**
+   * Checks the application's page the browser is on with axe-core the first time a test waits on it
+   * (a page is its path and the language and display mode it was shown in); pages of other origins
+   * (Keycloak's login) are not ours to check.
+   */
+  private void checkNewPage() {
+    String url = driver.getCurrentUrl();
+    if (url == null || !url.startsWith(Api.APP)) {
+      return;
+    }
+    String path = url.substring(Api.APP.length()).replaceAll("[?#].*", "");
+    String page = path + " " + documentState();
+    if (checkedPages.add(page)) {
+      assertAccessible(page);
+    }
+  }
+
+  private String documentState() {
+    Object state =
+        ((org.openqa.selenium.JavascriptExecutor) driver)
+            .executeScript(
+                "return document.documentElement.lang + ' ' + document.documentElement.className;");
+    return String.valueOf(state).trim();
+  }
+
+  /**
+   * The serious and critical WCAG 2.1 A/AA violations axe-core finds on the page as it is now, one
+   * line per rule and element.
+   */
+  List<String> accessibilityViolations() {
+    var results = new AxeBuilder().withTags(WCAG_TAGS).analyze(driver);
+    if (results.isErrored()) {
+      throw new IllegalStateException(
+          "axe-core failed on " + driver.getCurrentUrl() + ": " + results.getErrorMessage());
+    }
+    return results.getViolations().stream()
+        .filter(rule -> BLOCKING.contains(rule.getImpact()))
+        .flatMap(Browser::describe)
+        .toList();
+  }
+
+  private static java.util.stream.Stream<String> describe(Rule rule) {
+    return rule.getNodes().stream()
+        .map(
+            node ->
+                rule.getId()
+                    + " ("
+                    + rule.getImpact()
+                    + ") "
+                    + node.getTarget()
+                    + ": "
+                    + String.valueOf(node.getFailureSummary()).replace('\n', ' ')
+                    + " | "
+                    + abbreviate(node.getHtml()));
+  }
+
+  private static String abbreviate(String html) {
+    return html == null || html.length() <= 160 ? html : html.substring(0, 160) + "…";
+  }
+
+  /**
+   * Fails when axe-core finds a serious or critical violation on the page as it is now; keeps a
+   * screenshot and the page source for the report.
+   *
+   * @param what names the page and its state in the failure message
+   */
+  void assertAccessible(String what) {
+    List<String> violations = accessibilityViolations();
+    if (!violations.isEmpty()) {
+      var failure =
+          new AssertionError(
+              "accessibility violations (axe-core, WCAG 2.1 AA) on "
+                  + what
+                  + " ("
+                  + driver.getCurrentUrl()
+                  + "):\n  "
+                  + violations.stream().collect(Collectors.joining("\n  ")));
+      keepEvidence("axe-" + System.currentTimeMillis(), failure);
+      throw failure;
     }
   }
 
@@ -89,11 +200,16 @@ final class Browser implements AutoCloseable {
   }
 
   /**
-   * Picks an option of a PrimeFaces selectOneMenu whose style class is {@code styleClass}, and
-   * checks that the menu shows it: a click that lands while the panel is still opening is lost, so
-   * it is tried again.
+   * Picks an option of a native select or of a PrimeFaces selectOneMenu whose style class is {@code
+   * styleClass}; for the PrimeFaces menu it checks that the menu shows it: a click that lands while
+   * the panel is still opening is lost, so it is tried again.
    */
   void choose(String styleClass, String label) {
+    var nativeSelect = driver.findElements(By.cssSelector("select." + styleClass));
+    if (!nativeSelect.isEmpty()) {
+      new org.openqa.selenium.support.ui.Select(nativeSelect.get(0)).selectByVisibleText(label);
+      return;
+    }
     By menu = By.cssSelector("div." + styleClass);
     By item = By.cssSelector("li.ui-selectonemenu-item[data-label='" + label + "']");
     By shown = By.cssSelector("div." + styleClass + " .ui-selectonemenu-label");

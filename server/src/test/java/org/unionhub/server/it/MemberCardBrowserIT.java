@@ -36,7 +36,7 @@ class MemberCardBrowserIT {
       assertThat(qr.getLocation().getX() + qr.getSize().getWidth()).isLessThanOrEqualTo(390);
       assertThat(phone.driver.findElement(By.id("memberNumber")).getText())
           .matches("\\d{12}[0-9X]");
-      assertThat(phone.driver.findElement(By.cssSelector(".uh-card-name")).getText())
+      assertThat(phone.driver.findElement(By.cssSelector(".uh-membercard-name")).getText())
           .isEqualTo("司**");
       Object scrollWidth =
           ((org.openqa.selenium.JavascriptExecutor) phone.driver)
