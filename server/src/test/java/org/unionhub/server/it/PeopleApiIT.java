@@ -382,11 +382,19 @@ class PeopleApiIT {
                 .status())
         .as("staff accounts are closed by their union's admin")
         .isEqualTo(403);
+    assertThat(
+            Api.post(
+                    "/api/v1/me/erasure",
+                    username,
+                    Json.createObjectBuilder().add("confirm", true).build())
+                .status())
+        .as("the confirmation is one's own username")
+        .isEqualTo(422);
     var erased =
         Api.post(
             "/api/v1/me/erasure",
             username,
-            Json.createObjectBuilder().add("confirm", true).build());
+            Json.createObjectBuilder().add("confirm", username).build());
     assertThat(erased.status()).as(erased.raw()).isEqualTo(200);
     String pseudonym = erased.json().getString("pseudonym");
     assertThat(pseudonym).startsWith("erased-").doesNotContain(username);
