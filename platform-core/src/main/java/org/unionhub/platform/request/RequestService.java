@@ -464,14 +464,15 @@ public class RequestService {
     if (move.advance() != null) {
       advance(request, module, config, data, move.advance(), now);
     }
-    if (!request.getState().equals(from)) {
-      for (RequestParticipant p : participants) {
-        p.entered(request, module.descriptor(), data.data(), caller.username(), now);
-      }
-    }
     try {
       // Flush first: the version check must decide the race before anything else runs.
       em.flush();
+      if (!request.getState().equals(from)) {
+        // After the version check: a participant's own statements must not decide the race.
+        for (RequestParticipant p : participants) {
+          p.entered(request, module.descriptor(), data.data(), caller.username(), now);
+        }
+      }
       timers.reschedule(request);
       em.flush();
     } catch (OptimisticLockException e) {
