@@ -650,7 +650,14 @@ class HostileInputIT {
   }
 
   private static String object(String property, JsonValue value) {
-    return Json.createObjectBuilder().add(property, value).build().toString();
+    // Lone surrogates as JSON escapes: as raw chars, UTF-8 encoding would turn them into '?'.
+    StringBuilder out = new StringBuilder();
+    for (char ch :
+        Json.createObjectBuilder().add(property, value).build().toString().toCharArray()) {
+      out.append(
+          Character.isSurrogate(ch) ? String.format("\\u%04x", (int) ch) : String.valueOf(ch));
+    }
+    return out.toString();
   }
 
   private static byte[] bytes(String text) {
