@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -104,6 +105,7 @@ public class TenantHolidayResource {
                       schema = @Schema(implementation = RequestBodies.NewHoliday.class)))
           JsonObject body,
       @Context UriInfo uri) {
+    Bodies.check(body, Map.of("date", Bodies.text(40), "name", Bodies.text(1000)));
     String date = body == null ? null : CalendarResource.text(body, "date");
     String name = body == null ? null : CalendarResource.text(body, "name");
     CalendarService.Added added = service.addHoliday(caller, tenant, date, name);

@@ -742,11 +742,7 @@ class HostileInputIT {
       boolean named =
           errors.getValuesAs(JsonObject.class).stream()
               .map(e -> e.get("field") instanceof JsonString s ? s.getString() : "")
-              .anyMatch(
-                  f ->
-                      f.equals(probe.field())
-                          || f.startsWith(probe.field() + ".")
-                          || f.startsWith(probe.field() + "["));
+              .anyMatch(f -> named(f, probe.field()) || named(f, "rules." + probe.field()));
       if (!named) {
         fail(probe, status, "refusal does not name " + probe.field() + ": " + abbreviate(raw));
       }
@@ -825,5 +821,16 @@ class HostileInputIT {
     }
     assertThat(counts).as("application tables").containsKeys("tenant", "service_request");
     return counts;
+  }
+
+  /**
+   * Whether an error's field is the property or lies inside it ({@code date}, {@code
+   * entries[3].date}); the rules operations report their body's fields under {@code rules.}, as
+   * README documents.
+   */
+  private static boolean named(String field, String property) {
+    return field.equals(property)
+        || field.startsWith(property + ".")
+        || field.startsWith(property + "[");
   }
 }
