@@ -67,6 +67,10 @@ class MembershipIT {
     return Json.createObjectBuilder().add("data", data).build();
   }
 
+  private static String mobileOf(String username) {
+    return String.format("136%08d", Math.floorMod(username.hashCode(), 100_000_000));
+  }
+
   /** A new Keycloak user (password {@code unionhub}) made through the admin API. */
   static String newUser(String prefix) {
     String username = prefix + "-" + Long.toHexString(System.nanoTime());
@@ -78,6 +82,14 @@ class MembershipIT {
             .add("firstName", "测")
             .add("lastName", "试")
             .add("email", username + "@unionhub.example")
+            // As if the person had accepted the privacy notice and verified a mobile number (the
+            // realm's required actions for people who register themselves, ADR 17).
+            .add(
+                "attributes",
+                Json.createObjectBuilder()
+                    .add("mobile", Json.createArrayBuilder().add(mobileOf(username)))
+                    .add("mobileVerified", Json.createArrayBuilder().add(mobileOf(username)))
+                    .add("privacyAccepted", Json.createArrayBuilder().add("2026-12")))
             .add(
                 "credentials",
                 Json.createArrayBuilder()

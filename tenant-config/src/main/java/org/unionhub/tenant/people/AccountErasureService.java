@@ -79,6 +79,11 @@ public class AccountErasureService implements AccountErasure {
             .setParameter("pseudonym", pseudonym)
             .setParameter("username", caller.username())
             .executeUpdate();
+    // The request's history names who acted: the member's own steps (submit, withdraw) too.
+    em.createQuery("update RequestTransition t set t.actor = :pseudonym where t.actor = :username")
+        .setParameter("pseudonym", pseudonym)
+        .setParameter("username", caller.username())
+        .executeUpdate();
     em.persist(new AccountErasureRow(pseudonym, caller.username(), clock.instant()));
     audit.record(
         pseudonym,
