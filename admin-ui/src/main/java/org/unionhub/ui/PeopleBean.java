@@ -37,7 +37,7 @@ public class PeopleBean implements Serializable {
   @Inject AdministeredTenants administered;
   @Inject org.unionhub.platform.people.PeopleSheet sheets;
 
-  private transient org.primefaces.model.file.UploadedFile file;
+  private transient jakarta.servlet.http.Part file;
   private List<String> importProblems = List.of();
 
   private String tenant;
@@ -226,11 +226,11 @@ public class PeopleBean implements Serializable {
     return Messages.text("people.import.row", row, Messages.text("people.column." + m.group(2)));
   }
 
-  public org.primefaces.model.file.UploadedFile getFile() {
+  public jakarta.servlet.http.Part getFile() {
     return file;
   }
 
-  public void setFile(org.primefaces.model.file.UploadedFile file) {
+  public void setFile(jakarta.servlet.http.Part file) {
     this.file = file;
   }
 
