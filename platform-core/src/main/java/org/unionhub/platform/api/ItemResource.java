@@ -63,7 +63,7 @@ public class ItemResource {
   public Response create(
       @PathParam("tenant") String tenant,
       @PathParam("module") String module,
-      @RequestBody(required = true) JsonValue body,
+      @RequestBody(required = true) JsonObject body,
       @jakarta.ws.rs.core.Context UriInfo uri) {
     ModuleItem item = items.create(caller, tenant, module, object(body));
     return Response.created(uri.getAbsolutePathBuilder().path(item.getId().toString()).build())
@@ -110,7 +110,7 @@ public class ItemResource {
       @PathParam("module") String module,
       @PathParam("id") String id,
       @HeaderParam("If-Match") String ifMatch,
-      @RequestBody(required = true) JsonValue body) {
+      @RequestBody(required = true) JsonObject body) {
     ModuleItem item =
         items.update(caller, tenant, module, uuid(id), object(body), version(ifMatch));
     return Response.ok(dto(item, true, false)).tag(Etags.of(item.getVersion())).build();
@@ -173,7 +173,7 @@ public class ItemResource {
       @PathParam("module") String module,
       @PathParam("id") String id,
       @PathParam("type") String type,
-      @RequestBody(required = true) JsonValue body) {
+      @RequestBody(required = true) JsonObject body) {
     var acted = actions.act(caller, tenant, module, uuid(id), type, object(body));
     var json =
         Json.createObjectBuilder()

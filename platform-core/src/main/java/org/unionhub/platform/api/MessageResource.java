@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -46,7 +45,7 @@ public class MessageResource {
   @Operation(
       summary = "Write in a request's conversation",
       description = "Body {body}; 201 with the message and its seq; 422 when empty or too long.")
-  public Response write(@PathParam("id") String id, @RequestBody(required = true) JsonValue body) {
+  public Response write(@PathParam("id") String id, @RequestBody(required = true) JsonObject body) {
     JsonObject object = ItemResource.object(body);
     String text = object.get("body") instanceof JsonString s ? s.getString() : null;
     return Response.status(Response.Status.CREATED)

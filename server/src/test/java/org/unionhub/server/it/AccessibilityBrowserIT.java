@@ -128,14 +128,14 @@ class AccessibilityBrowserIT {
 
   private static void checkEveryPage(String requestId, SoftAssertions softly) throws Exception {
     try (var browser = new Browser("zh-CN")) {
-      checkPages(null, List.of(new Page("/", By.id("toApply"))), browser, softly);
+      checkPages(null, List.of(new Page("/", By.id("toHall"))), browser, softly);
     }
     try (var browser = new Browser("zh-CN")) {
       checkPages(
           "worker1",
           List.of(
               new Page("/portal/mine.xhtml", By.id("mine")),
-              new Page("/", By.id("toApply")),
+              new Page("/", By.id("toHall")),
               new Page("/portal/apply/enrollment", By.id("apply:submit"))),
           browser,
           softly);
@@ -257,6 +257,7 @@ class AccessibilityBrowserIT {
       var name = browser.driver.findElement(By.cssSelector("input.uh-input-name"));
       new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("apply:tenant")))
           .selectByValue("gd-sz-ft-001");
+      browser.driver.findElement(By.id("apply:chooseTenant")).sendKeys(Keys.ENTER);
       browser.await(ExpectedConditions.stalenessOf(name), 30);
       browser.waitFor(By.cssSelector("input.uh-input-name"));
       var submit = browser.driver.findElement(By.id("apply:submit"));
@@ -282,7 +283,7 @@ class AccessibilityBrowserIT {
       browser.waitFor(By.id("mine"));
       ((ChromeDriver) browser.driver).executeCdpCommand("Network.clearBrowserCache", Map.of());
       browser.open("/");
-      browser.waitFor(By.id("toApply"));
+      browser.waitFor(By.id("toHall"));
       Thread.sleep(1000); // let late resources (fonts, images) finish
       @SuppressWarnings("unchecked")
       var entries =
