@@ -25,7 +25,11 @@ final class Api {
 
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+
+  /** Tokens by user, renewed a minute before they expire (the suite outlasts a token's 15 min). */
+  private static final Map<String, Token> TOKENS = new ConcurrentHashMap<>();
+
+  private record Token(String value, java.time.Instant renewAfter) {}
 
   /**
    * An answer.
@@ -44,27 +48,36 @@ final class Api {
   private Api() {}
 
   static String token(String user) {
-    return TOKENS.computeIfAbsent(
-        user,
-        u -> {
-          String form =
-              "grant_type=password&client_id=unionhub-cli&username="
-                  + URLEncoder.encode(u, StandardCharsets.UTF_8)
-                  + "&password="
-                  + PASSWORD;
-          var request =
-              HttpRequest.newBuilder(
-                      URI.create(
-                          KeycloakServer.url() + "/realms/unionhub/protocol/openid-connect/token"))
-                  .header("Content-Type", "application/x-www-form-urlencoded")
-                  .POST(HttpRequest.BodyPublishers.ofString(form))
-                  .build();
-          Answer answer = send(request);
-          if (answer.status() != 200) {
-            throw new IllegalStateException("no token for " + u + ": " + answer.raw());
-          }
-          return answer.json().getString("access_token");
-        });
+    return TOKENS
+        .compute(
+            user,
+            (u, held) -> {
+              if (held != null && java.time.Instant.now().isBefore(held.renewAfter())) {
+                return held;
+              }
+              String form =
+                  "grant_type=password&client_id=unionhub-cli&username="
+                      + URLEncoder.encode(u, StandardCharsets.UTF_8)
+                      + "&password="
+                      + PASSWORD;
+              var request =
+                  HttpRequest.newBuilder(
+                          URI.create(
+                              KeycloakServer.url()
+                                  + "/realms/unionhub/protocol/openid-connect/token"))
+                      .header("Content-Type", "application/x-www-form-urlencoded")
+                      .POST(HttpRequest.BodyPublishers.ofString(form))
+                      .build();
+              Answer answer = send(request);
+              if (answer.status() != 200) {
+                throw new IllegalStateException("no token for " + u + ": " + answer.raw());
+              }
+              var json = answer.json();
+              return new Token(
+                  json.getString("access_token"),
+                  java.time.Instant.now().plusSeconds(json.getInt("expires_in", 300) - 60L));
+            })
+        .value();
   }
 
   static Answer get(String path, String user) {
