@@ -31,21 +31,15 @@ public class SecurityHeadersFilter extends HttpFilter {
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    setHeaders(response);
-    chain.doFilter(request, new OnePolicy(response));
-  }
-
-  private static void setHeaders(HttpServletResponse response) {
     response.setHeader("X-Content-Type-Options", "nosniff");
     response.setHeader("X-Frame-Options", "DENY");
     response.setHeader("Referrer-Policy", "same-origin");
     response.setHeader(CSP, DEFAULT_POLICY);
+    chain.doFilter(request, new OnePolicy(response));
   }
 
   /**
-   * Lets a page's own policy (PrimeFaces adds it) replace the default instead of adding a second,
-   * and keeps the headers when something resets the response before writing it (Faces does on the
-   * home page reached as the welcome file).
+   * Lets a page's own policy (PrimeFaces adds it) replace the default instead of adding a second.
    */
   private static final class OnePolicy extends HttpServletResponseWrapper {
     OnePolicy(HttpServletResponse response) {
@@ -59,12 +53,6 @@ public class SecurityHeadersFilter extends HttpFilter {
       } else {
         super.addHeader(name, value);
       }
-    }
-
-    @Override
-    public void reset() {
-      super.reset();
-      setHeaders((HttpServletResponse) getResponse());
     }
   }
 }
