@@ -107,8 +107,7 @@ class CrashRecoveryIT {
     Thread.sleep(300);
 
     // The crash: the application server and the database at once, mid-load and mid-push.
-    launcher.kill9("wildfly");
-    launcher.kill9("postgresql");
+    launcher.kill9("wildfly", "postgresql");
     crashed.set(true);
     load.shutdown();
     assertThat(load.awaitTermination(60, TimeUnit.SECONDS)).isTrue();

@@ -105,11 +105,15 @@ final class Launcher {
   }
 
   /** Kills a server and every process below it with SIGKILL, as a crash would. */
-  void kill9(String server) throws Exception {
-    var process = ProcessHandle.of(pid(server)).orElseThrow();
+  void kill9(String... servers) throws Exception {
+    // Every process is found before any is killed: once one server dies, the launcher stops the
+    // others, and a server looked up after that would already be gone.
     var family = new java.util.ArrayList<ProcessHandle>();
-    family.add(process);
-    process.descendants().forEach(family::add);
+    for (String server : servers) {
+      var process = ProcessHandle.of(pid(server)).orElseThrow();
+      family.add(process);
+      process.descendants().forEach(family::add);
+    }
     family.forEach(ProcessHandle::destroyForcibly);
     for (ProcessHandle p : family) {
       p.onExit().get(30, TimeUnit.SECONDS);
