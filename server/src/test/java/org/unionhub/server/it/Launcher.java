@@ -104,7 +104,7 @@ final class Launcher {
     return Long.parseLong(Files.readString(work.resolve("run/" + server + ".pid")).trim());
   }
 
-  /** Kills a server and every process below it with SIGKILL, as a crash would. */
+  /** Kills servers and every process below them with SIGKILL at once, as a crash would. */
   void kill9(String... servers) throws Exception {
     // Every process is found before any is killed: once one server dies, the launcher stops the
     // others, and a server looked up after that would already be gone.
