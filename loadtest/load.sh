@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # UnionHub under load, side by side with PostgreSQL alone and with Flowable, in one run (issue 13).
 #
-#   loadtest/load.sh [--clients 16] [--seconds 30] [--warmup 10] [--scenarios submit,pair,worklist,config]
+#   loadtest/load.sh [--clients 16] [--seconds 30] [--warmup 10] [--scenarios floor,submit,pair,worklist,config,answer]
 #                    [--jfr] [--no-append] [--keep] [--unionhub-only] [--note "text for BENCHMARKS.md"]
 #
 # 1. builds the server and the harness (offline when ~/.m2 has everything);
@@ -23,7 +23,7 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 
-clients=16 seconds=30 warmup=10 scenarios=submit,pair,worklist,config jfr=0 append=1 keep=0 only=0 note=""
+clients=16 seconds=30 warmup=10 scenarios=floor,submit,pair,worklist,config,answer jfr=0 append=1 keep=0 only=0 note=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --clients) clients=$2; shift 2 ;;

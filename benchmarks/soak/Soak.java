@@ -202,8 +202,11 @@ public class Soak {
   static void workerStep(String worker) throws Exception {
     int dice = ThreadLocalRandom.current().nextInt(10);
     if (dice < 5) {
-      int n = sequence.incrementAndGet() + ThreadLocalRandom.current().nextInt(1000) * 100_000;
-      String idNumber = idNumber(LocalDate.of(1985, 1, 1).plusDays(n % 5000), n);
+      // A new person each time (the soak's database starts empty): birth day and sequence from a
+      // counter, so no ID number repeats — one membership per person (issue 11) refuses a repeated
+      // one with 422, and the first hour-long run submitted mostly repeats (5,000 distinct IDs).
+      int n = sequence.incrementAndGet();
+      String idNumber = idNumber(LocalDate.of(1970, 1, 1).plusDays(n / 1000), n);
       String body = "{\"data\":{\"name\":\"浸泡" + n + "\",\"gender\":\"male\",\"idNumber\":\"" + idNumber
           + "\",\"mobile\":\"13800138000\",\"employerName\":\"深圳市福田区星河科技有限公司\","
           + "\"employerCreditCode\":\"91440300192185379H\",\"employmentType\":\"employee\",\"district\":\"gd-sz-ft\"}}";

@@ -38,9 +38,20 @@ public class AccessibleResources extends ResourceHandlerWrapper {
   /** Saga's colour → the replacement, each at least 4.5:1 against white (text) or with white. */
   static final Map<String, String> PALETTE = palette();
 
-  private static final Pattern HEX = Pattern.compile("#[0-9a-fA-F]{6}(?![0-9a-fA-F])");
+  /**
+   * A colour as Saga writes it: {@code #rrggbb}, or {@code rgb(r,g,b)} with fractional components,
+   * which is how its Sass wrote the darkened hover and active shades (the primary button's hover is
+   * {@code rgb(12.74,136.94,235.66)}, that is {@code #0d89ec}).
+   */
+  private static final Pattern COLOUR =
+      Pattern.compile(
+          "#[0-9a-fA-F]{6}(?![0-9a-fA-F])"
+              + "|rgb\\(\\s*([0-9.]+)\\s*,\\s*([0-9.]+)\\s*,\\s*([0-9.]+)\\s*\\)");
+
+  // Names the palette and the way it is applied (hex and, since session 7, rgb() colours), so that
+  // browsers holding the year-long cached theme fetch the new one.
   private static final String PALETTE_VERSION =
-      Long.toHexString(crc(PALETTE.toString().getBytes()));
+      Long.toHexString(crc((PALETTE + " hex+rgb").getBytes()));
 
   private final Map<String, String> versions = new ConcurrentHashMap<>();
 
@@ -79,12 +90,22 @@ public class AccessibleResources extends ResourceHandlerWrapper {
   }
 
   /** The theme's text with the palette applied. */
+  private static int channel(String value) {
+    return (int) Math.max(0, Math.min(255, Math.round(Double.parseDouble(value))));
+  }
+
   static String recolour(String css) {
-    Matcher matcher = HEX.matcher(css);
+    Matcher matcher = COLOUR.matcher(css);
     var out = new StringBuilder(css.length());
     while (matcher.find()) {
       String colour = matcher.group();
-      matcher.appendReplacement(out, PALETTE.getOrDefault(colour.toLowerCase(), colour));
+      String key =
+          matcher.group(1) == null
+              ? colour.toLowerCase()
+              : String.format(
+                  "#%02x%02x%02x",
+                  channel(matcher.group(1)), channel(matcher.group(2)), channel(matcher.group(3)));
+      matcher.appendReplacement(out, Matcher.quoteReplacement(PALETTE.getOrDefault(key, colour)));
     }
     matcher.appendTail(out);
     return out.toString();

@@ -3,21 +3,23 @@ package org.unionhub.ui;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.json.Json;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.unionhub.platform.json.Json;
 import org.unionhub.platform.module.ModuleRegistry;
 import org.unionhub.platform.problem.FieldError;
 import org.unionhub.platform.problem.NotVisibleException;
 import org.unionhub.platform.problem.SubmissionRefusedException;
-import org.unionhub.platform.request.RequestService;
+import org.unionhub.platform.request.ModuleRuntime;
+import org.unionhub.platform.request.RequestSubmission;
 import org.unionhub.platform.request.ServiceRequest;
 import org.unionhub.platform.security.Caller;
 import org.unionhub.platform.tenancy.TenantDirectory;
+import org.unionhub.platform.tenancy.TenantLevel;
 import org.unionhub.platform.tenancy.TenantView;
 import org.unionhub.sdk.ModuleDescriptor;
 import org.unionhub.sdk.ServiceModuleFactory;
@@ -43,17 +45,30 @@ public class ApplyBean implements Serializable {
     private final boolean choice;
     private final int maxLength;
     private final List<Option> options;
+    private final String help;
     private String value;
     private String error;
 
-    Input(FormField field, Locale locale) {
+    Input(FormField field, Locale locale, List<Option> districts) {
       this.name = field.name();
       this.label = field.label().in(locale);
       this.required = field.required();
-      this.choice = field.type() == FieldType.CHOICE;
+      this.choice = field.type() == FieldType.CHOICE || field.type() == FieldType.DISTRICT;
       this.maxLength = field.maxLength();
       this.options =
-          field.choices().stream().map(c -> new Option(c.value(), c.label().in(locale))).toList();
+          field.type() == FieldType.DISTRICT
+              ? districts
+              : field.choices().stream()
+                  .map(c -> new Option(c.value(), c.label().in(locale)))
+                  .toList();
+      this.help = field.help() == null ? null : field.help().in(locale);
+    }
+
+    /**
+     * @return the field's help text, or null
+     */
+    public String getHelp() {
+      return help;
     }
 
     public String getName() {
@@ -94,7 +109,8 @@ public class ApplyBean implements Serializable {
   }
 
   @Inject Caller caller;
-  @Inject RequestService requests;
+  @Inject ModuleRuntime runtime;
+  @Inject RequestSubmission submission;
   @Inject ModuleRegistry modules;
   @Inject TenantDirectory tenants;
   @Inject LocaleBean localeBean;
@@ -120,7 +136,7 @@ public class ApplyBean implements Serializable {
     ModuleDescriptor descriptor = factory.map(ServiceModuleFactory::descriptor).orElseThrow();
     title = descriptor.name().in(locale);
     if (inputs.isEmpty()) {
-      inputs = form(factory.get()).stream().map(f -> new Input(f, locale)).toList();
+      inputs = form(factory.get()).stream().map(f -> new Input(f, locale, districts())).toList();
     }
     tenantOptions =
         tenants.all().stream()
@@ -130,10 +146,19 @@ public class ApplyBean implements Serializable {
             .toList();
   }
 
+  /** The active district unions a district field offers, by name. */
+  private List<Option> districts() {
+    return tenants.all().stream()
+        .filter(t -> t.active() && t.level() == TenantLevel.DISTRICT)
+        .sorted(Comparator.comparing(TenantView::code))
+        .map(t -> new Option(t.code(), t.name()))
+        .toList();
+  }
+
   /** The form as the chosen union runs the module, or the module's own before one is chosen. */
   private List<org.unionhub.sdk.form.FormField> form(ServiceModuleFactory factory) {
     if (tenant != null && !tenant.isBlank() && tenants.find(tenant).isPresent()) {
-      return requests.effective(tenant, factory).form();
+      return runtime.effective(tenant, factory).form();
     }
     return factory.descriptor().form();
   }
@@ -151,7 +176,7 @@ public class ApplyBean implements Serializable {
         form(factory.get()).stream()
             .map(
                 f -> {
-                  var input = new Input(f, locale);
+                  var input = new Input(f, locale, districts());
                   input.value = typed.get(f.name());
                   return input;
                 })
@@ -173,7 +198,7 @@ public class ApplyBean implements Serializable {
     }
     try {
       ServiceRequest request =
-          requests.submit(caller, tenant, module, data.build(), idempotencyKey).request();
+          submission.submit(caller, tenant, module, data.build(), idempotencyKey).request();
       submittedId = request.getId().toString();
       submittedDue = request.getDueDate() == null ? "" : request.getDueDate().toString();
       Messages.info("apply.done", submittedId);
@@ -183,7 +208,8 @@ public class ApplyBean implements Serializable {
         inputs.stream()
             .filter(i -> i.name.equals(error.field()))
             .findFirst()
-            .ifPresentOrElse(i -> i.error = error.message(), () -> unplaced.add(error.message()));
+            .ifPresentOrElse(
+                i -> i.error = Messages.text(error), () -> unplaced.add(Messages.text(error)));
       }
       unplaced.forEach(m -> Messages.raw(jakarta.faces.application.FacesMessage.SEVERITY_ERROR, m));
       Messages.error("apply.fix");

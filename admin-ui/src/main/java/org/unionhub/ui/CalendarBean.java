@@ -296,7 +296,7 @@ public class CalendarBean implements Serializable {
       loadYear();
       Messages.error("calendar.conflict");
     } catch (NotAllowedException e) {
-      Messages.raw(FacesMessage.SEVERITY_ERROR, e.getMessage());
+      Messages.raw(FacesMessage.SEVERITY_ERROR, Messages.text(e));
     }
   }
 
@@ -373,7 +373,7 @@ public class CalendarBean implements Serializable {
   private static String text(String prefix, FieldError problem) {
     String key = prefix + problem.code();
     String text = Messages.text(key);
-    return text.equals(key) ? problem.message() : text;
+    return text.equals(key) ? Messages.text(problem) : text;
   }
 
   public List<Option> getYearOptions() {

@@ -3,7 +3,6 @@ package org.unionhub.ui;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -20,6 +19,7 @@ import org.unionhub.platform.config.ConfigRefusedException;
 import org.unionhub.platform.config.ConfigurationAdmin;
 import org.unionhub.platform.config.EffectiveConfig;
 import org.unionhub.platform.config.EffectiveConfig.Provenance;
+import org.unionhub.platform.json.Json;
 import org.unionhub.platform.module.ModuleRegistry;
 import org.unionhub.platform.problem.NotAllowedException;
 import org.unionhub.platform.problem.NotVisibleException;
@@ -263,7 +263,7 @@ public class ConfigBean implements Serializable {
 
     Problem(ConfigProblem p) {
       this.path = p.path() + (p.line() == null ? "" : " (" + p.line() + ":" + p.column() + ")");
-      this.message = p.message();
+      this.message = Messages.text(p);
     }
 
     public String getPath() {

@@ -12,7 +12,7 @@ import java.util.Locale;
 import org.unionhub.platform.PlatformProducers;
 import org.unionhub.platform.item.ItemService;
 import org.unionhub.platform.module.ModuleRegistry;
-import org.unionhub.platform.request.RequestService;
+import org.unionhub.platform.request.ModuleRuntime;
 import org.unionhub.platform.security.Caller;
 import org.unionhub.platform.tenancy.TenantDirectory;
 import org.unionhub.platform.tenancy.TenantView;
@@ -51,7 +51,7 @@ public class HallBean implements Serializable {
 
   @Inject Caller caller;
   @Inject ModuleRegistry modules;
-  @Inject RequestService requests;
+  @Inject ModuleRuntime runtime;
   @Inject ItemService items;
   @Inject TenantDirectory tenants;
   @Inject LocaleBean localeBean;
@@ -83,7 +83,7 @@ public class HallBean implements Serializable {
     var result = new ArrayList<Tile>();
     for (ServiceModuleFactory factory : modules.all()) {
       ModuleDescriptor d = factory.descriptor();
-      if (!requests.effective(code, factory).enabled()) {
+      if (!runtime.effective(code, factory).enabled()) {
         continue;
       }
       var links = new ArrayList<ItemLink>();

@@ -3,7 +3,6 @@ package org.unionhub.ui;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.json.Json;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +12,7 @@ import org.unionhub.platform.item.ActionService;
 import org.unionhub.platform.item.AlreadyTakenException;
 import org.unionhub.platform.item.ItemService;
 import org.unionhub.platform.item.ResultsService;
+import org.unionhub.platform.json.Json;
 import org.unionhub.platform.module.ModuleRegistry;
 import org.unionhub.platform.problem.FieldError;
 import org.unionhub.platform.problem.NotAllowedException;
@@ -222,17 +222,18 @@ public class ItemBean implements Serializable {
             .filter(q -> q.name.equals(error.field()))
             .findFirst()
             .ifPresentOrElse(
-                q -> q.error = error.message(),
+                q -> q.error = Messages.text(error),
                 () ->
                     Messages.raw(
-                        jakarta.faces.application.FacesMessage.SEVERITY_ERROR, error.message()));
+                        jakarta.faces.application.FacesMessage.SEVERITY_ERROR,
+                        Messages.text(error)));
       }
       Messages.error("apply.fix");
     } catch (AlreadyTakenException e) {
       taken = true;
       Messages.error("item.already");
     } catch (NotAllowedException e) {
-      Messages.raw(jakarta.faces.application.FacesMessage.SEVERITY_ERROR, e.getMessage());
+      Messages.raw(jakarta.faces.application.FacesMessage.SEVERITY_ERROR, Messages.text(e));
     }
   }
 

@@ -5,7 +5,6 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import java.io.IOException;
@@ -23,6 +22,7 @@ import org.unionhub.platform.item.ModuleItem;
 import org.unionhub.platform.item.QuestionJson;
 import org.unionhub.platform.item.ResultsExport;
 import org.unionhub.platform.item.ResultsService;
+import org.unionhub.platform.json.Json;
 import org.unionhub.platform.module.ModuleRegistry;
 import org.unionhub.platform.problem.FieldError;
 import org.unionhub.platform.problem.NotAllowedException;
@@ -314,7 +314,7 @@ public class ItemsAdminBean implements Serializable {
     } catch (SubmissionRefusedException e) {
       problems(e.errors());
     } catch (RequestConflictException | NotAllowedException e) {
-      Messages.raw(FacesMessage.SEVERITY_ERROR, e.getMessage());
+      Messages.raw(FacesMessage.SEVERITY_ERROR, Messages.text(e));
     }
   }
 
@@ -325,7 +325,7 @@ public class ItemsAdminBean implements Serializable {
     } catch (SubmissionRefusedException e) {
       problems(e.errors());
     } catch (RequestConflictException e) {
-      Messages.raw(FacesMessage.SEVERITY_ERROR, e.getMessage());
+      Messages.raw(FacesMessage.SEVERITY_ERROR, Messages.text(e));
     }
     refresh();
   }
@@ -335,7 +335,7 @@ public class ItemsAdminBean implements Serializable {
       items.close(caller, tenant, module, UUID.fromString(id), null);
       Messages.info("items.closed");
     } catch (RequestConflictException e) {
-      Messages.raw(FacesMessage.SEVERITY_ERROR, e.getMessage());
+      Messages.raw(FacesMessage.SEVERITY_ERROR, Messages.text(e));
     }
     refresh();
   }
@@ -345,7 +345,7 @@ public class ItemsAdminBean implements Serializable {
       int n = items.push(caller, tenant, module, UUID.fromString(id)).size();
       Messages.info("items.pushed", n);
     } catch (RequestConflictException | NotAllowedException e) {
-      Messages.raw(FacesMessage.SEVERITY_ERROR, e.getMessage());
+      Messages.raw(FacesMessage.SEVERITY_ERROR, Messages.text(e));
     }
     refresh();
   }
@@ -364,7 +364,7 @@ public class ItemsAdminBean implements Serializable {
               Messages.text("results.count"));
     } catch (NotAllowedException e) {
       view = null;
-      Messages.raw(FacesMessage.SEVERITY_ERROR, e.getMessage());
+      Messages.raw(FacesMessage.SEVERITY_ERROR, Messages.text(e));
     }
   }
 
@@ -404,7 +404,8 @@ public class ItemsAdminBean implements Serializable {
   private static void problems(List<FieldError> errors) {
     for (FieldError e : errors) {
       Messages.raw(
-          FacesMessage.SEVERITY_ERROR, (e.field() == null ? "" : e.field() + ": ") + e.message());
+          FacesMessage.SEVERITY_ERROR,
+          (e.field() == null ? "" : e.field() + ": ") + Messages.text(e));
     }
   }
 

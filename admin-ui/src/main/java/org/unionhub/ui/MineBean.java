@@ -7,7 +7,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-import org.unionhub.platform.request.RequestService;
+import org.unionhub.platform.request.RequestReading;
 import org.unionhub.platform.request.ServiceRequest;
 import org.unionhub.platform.security.Caller;
 
@@ -57,7 +57,7 @@ public class MineBean {
   }
 
   @Inject Caller caller;
-  @Inject RequestService requests;
+  @Inject RequestReading reading;
   @Inject Labels labels;
   @Inject LocaleBean localeBean;
 
@@ -66,7 +66,7 @@ public class MineBean {
   public List<Item> getItems() {
     if (items == null) {
       Locale locale = localeBean.getLocale();
-      items = requests.mine(caller, 50).stream().map(r -> item(r, locale)).toList();
+      items = reading.mine(caller, 50).stream().map(r -> item(r, locale)).toList();
     }
     return items;
   }

@@ -261,7 +261,7 @@ public class PeopleBean implements Serializable {
   private static String message(FieldError error) {
     String key = "people.error." + error.code();
     String text = Messages.text(key);
-    return text.equals(key) ? error.message() : text;
+    return text.equals(key) ? Messages.text(error) : text;
   }
 
   public boolean isCreating() {

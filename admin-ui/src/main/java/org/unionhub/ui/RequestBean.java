@@ -15,8 +15,10 @@ import java.util.UUID;
 import org.unionhub.platform.module.ModuleRegistry;
 import org.unionhub.platform.problem.NotAllowedException;
 import org.unionhub.platform.problem.NotVisibleException;
-import org.unionhub.platform.request.RequestService;
+import org.unionhub.platform.request.RequestData;
+import org.unionhub.platform.request.RequestReading;
 import org.unionhub.platform.request.RequestTransition;
+import org.unionhub.platform.request.RequestTransitions;
 import org.unionhub.platform.request.ServiceRequest;
 import org.unionhub.platform.security.Caller;
 import org.unionhub.platform.workflow.RequestConflictException;
@@ -114,7 +116,9 @@ public class RequestBean implements Serializable {
   }
 
   @Inject Caller caller;
-  @Inject RequestService requests;
+  @Inject RequestReading reading;
+  @Inject RequestData requestData;
+  @Inject RequestTransitions transitions;
   @Inject ModuleRegistry modules;
   @Inject Labels labels;
   @Inject LocaleBean localeBean;
@@ -145,14 +149,14 @@ public class RequestBean implements Serializable {
       return;
     }
     try {
-      show(requests.get(caller, uuid));
+      show(reading.get(caller, uuid));
     } catch (NotVisibleException e) {
       found = false;
     }
   }
 
   private void show(ServiceRequest r) {
-    show(r, requests.maskedData(r));
+    show(r, requestData.maskedData(r));
     revealed = false;
   }
 
@@ -177,7 +181,7 @@ public class RequestBean implements Serializable {
     }
     fields = List.copyOf(shown);
     var steps = new ArrayList<Step>();
-    for (RequestTransition t : requests.history(caller, r)) {
+    for (RequestTransition t : reading.history(caller, r)) {
       steps.add(
           new Step(
               TIME.format(t.getOccurredAt()),
@@ -205,8 +209,8 @@ public class RequestBean implements Serializable {
    */
   public void reveal() {
     try {
-      ServiceRequest r = requests.get(caller, UUID.fromString(id));
-      show(r, requests.revealedData(caller, r));
+      ServiceRequest r = reading.get(caller, UUID.fromString(id));
+      show(r, requestData.revealedData(caller, r));
       revealed = true;
       Messages.info("request.revealed");
     } catch (NotAllowedException e) {
@@ -225,7 +229,7 @@ public class RequestBean implements Serializable {
     UUID uuid = UUID.fromString(id);
     try {
       show(
-          requests.act(
+          transitions.act(
               caller,
               uuid,
               version,
@@ -237,7 +241,7 @@ public class RequestBean implements Serializable {
       load();
       Messages.error("request.conflict", stateLabel);
     } catch (NotAllowedException e) {
-      Messages.raw(FacesMessage.SEVERITY_ERROR, e.getMessage());
+      Messages.raw(FacesMessage.SEVERITY_ERROR, Messages.text(e));
     } catch (NotVisibleException e) {
       found = false;
     }

@@ -1,6 +1,5 @@
 package org.unionhub.ui;
 
-import jakarta.json.Json;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -9,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.unionhub.platform.item.ResultsService;
+import org.unionhub.platform.json.Json;
 import org.unionhub.sdk.form.Choice;
 import org.unionhub.sdk.form.FieldType;
 import org.unionhub.sdk.form.FormField;

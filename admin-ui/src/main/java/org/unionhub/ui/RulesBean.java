@@ -3,7 +3,6 @@ package org.unionhub.ui;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.Serializable;
 import java.io.StringReader;
@@ -17,6 +16,7 @@ import org.unionhub.platform.config.ConfigRefusedException;
 import org.unionhub.platform.config.ConfigurationAdmin;
 import org.unionhub.platform.config.EffectiveConfig;
 import org.unionhub.platform.config.ScenarioResult;
+import org.unionhub.platform.json.Json;
 import org.unionhub.platform.module.ModuleRegistry;
 import org.unionhub.platform.problem.NotAllowedException;
 import org.unionhub.platform.problem.NotVisibleException;
@@ -270,9 +270,11 @@ public class RulesBean implements Serializable {
       if (p.path().equals("rules.drl")) {
         drlProblems.add(
             new RuleProblem(
-                p.line() == null ? 0 : p.line(), p.column() == null ? 0 : p.column(), p.message()));
+                p.line() == null ? 0 : p.line(),
+                p.column() == null ? 0 : p.column(),
+                Messages.text(p)));
       } else {
-        otherProblems.add(p.path() + ": " + p.message());
+        otherProblems.add(p.path() + ": " + Messages.text(p));
       }
     }
   }

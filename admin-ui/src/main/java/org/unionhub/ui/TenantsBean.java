@@ -43,7 +43,8 @@ public class TenantsBean implements Serializable {
   public enum Mode {
     CREATE,
     RENAME,
-    MOVE
+    MOVE,
+    CREDIT_CODE
   }
 
   /** One row of the tree. */
@@ -55,8 +56,12 @@ public class TenantsBean implements Serializable {
     private final boolean active;
     private final boolean changeable;
     private final boolean parentOfNew;
+    private final String creditCode;
+    private final boolean grassroots;
 
     Row(TenantView t, String level, boolean changeable, boolean parentOfNew) {
+      this.creditCode = t.creditCode();
+      this.grassroots = t.level() == TenantLevel.GRASSROOTS;
       this.code = t.code();
       this.name = t.name();
       this.level = level;
@@ -88,6 +93,17 @@ public class TenantsBean implements Serializable {
     public boolean isParentOfNew() {
       return parentOfNew;
     }
+
+    /**
+     * @return the employer's unified social credit code a grassroots union records, or null
+     */
+    public String getCreditCode() {
+      return creditCode;
+    }
+
+    public boolean isGrassroots() {
+      return grassroots;
+    }
   }
 
   @Inject Caller caller;
@@ -102,6 +118,7 @@ public class TenantsBean implements Serializable {
   private String name;
   private String level;
   private String parent;
+  private String creditCode;
   private final Map<String, String> errors = new HashMap<>();
 
   public TreeNode<Row> getRoot() {
@@ -158,7 +175,15 @@ public class TenantsBean implements Serializable {
     parent = find(tenantCode).map(TenantView::parentCode).orElse(null);
   }
 
-  /** Creates, renames or moves, as the dialog was opened for. */
+  /**
+   * @param tenantCode the grassroots union whose employer's credit code to record
+   */
+  public void openCreditCode(String tenantCode) {
+    reset(Mode.CREDIT_CODE, tenantCode);
+    creditCode = find(tenantCode).map(TenantView::creditCode).orElse(null);
+  }
+
+  /** Creates, renames, moves or records the employer, as the dialog was opened for. */
   public void save() {
     errors.clear();
     if (mode == null) {
@@ -168,7 +193,14 @@ public class TenantsBean implements Serializable {
       switch (mode) {
         case CREATE -> {
           TenantView created =
-              administration.create(caller, new NewTenant(code, name, level, parent));
+              administration.create(
+                  caller,
+                  new NewTenant(
+                      code,
+                      name,
+                      level,
+                      parent,
+                      creditCode == null || creditCode.isBlank() ? null : creditCode));
           Messages.info("tenants.created", created.name(), created.code());
         }
         case RENAME -> {
@@ -177,6 +209,13 @@ public class TenantsBean implements Serializable {
         }
         case MOVE -> {
           administration.change(caller, target, new TenantChange(null, parent, null));
+          Messages.info("tenants.saved");
+        }
+        case CREDIT_CODE -> {
+          administration.change(
+              caller,
+              target,
+              new TenantChange(null, null, null, creditCode == null ? "" : creditCode));
           Messages.info("tenants.saved");
         }
       }
@@ -283,6 +322,7 @@ public class TenantsBean implements Serializable {
     name = null;
     level = null;
     parent = null;
+    creditCode = null;
     errors.clear();
   }
 
@@ -290,7 +330,7 @@ public class TenantsBean implements Serializable {
   private static String message(FieldError error) {
     String key = "tenants.error." + error.code();
     String text = Messages.text(key);
-    return text.equals(key) ? error.message() : text;
+    return text.equals(key) ? Messages.text(error) : text;
   }
 
   public Mode getMode() {
@@ -335,5 +375,13 @@ public class TenantsBean implements Serializable {
 
   public void setParent(String parent) {
     this.parent = parent;
+  }
+
+  public String getCreditCode() {
+    return creditCode;
+  }
+
+  public void setCreditCode(String creditCode) {
+    this.creditCode = creditCode;
   }
 }

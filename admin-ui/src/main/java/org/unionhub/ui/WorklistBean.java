@@ -13,7 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.unionhub.platform.module.ModuleRegistry;
-import org.unionhub.platform.request.RequestService;
+import org.unionhub.platform.request.RequestData;
+import org.unionhub.platform.request.RequestReading;
 import org.unionhub.platform.request.ServiceRequest;
 import org.unionhub.platform.request.WorklistCursor;
 import org.unionhub.platform.request.WorklistPage;
@@ -109,7 +110,8 @@ public class WorklistBean implements Serializable {
   }
 
   @Inject Caller caller;
-  @Inject RequestService requests;
+  @Inject RequestReading reading;
+  @Inject RequestData requestData;
   @Inject TenantDirectory tenants;
   @Inject Labels labels;
   @Inject ModuleRegistry modules;
@@ -196,7 +198,7 @@ public class WorklistBean implements Serializable {
         continue;
       }
       WorklistPage page =
-          requests.worklist(
+          reading.worklist(
               caller,
               entry.getKey(),
               null,
@@ -205,7 +207,7 @@ public class WorklistBean implements Serializable {
               entry.getValue().isEmpty() ? null : WorklistCursor.decode(entry.getValue()),
               PAGE);
       for (ServiceRequest r : page.items()) {
-        result.add(row(r, requests.maskedData(r), locale, today));
+        result.add(row(r, requestData.maskedData(r), locale, today));
       }
       // Cursors are kept encoded: the bean lives in the view and must serialize.
       entry.setValue(page.next() == null ? null : page.next().encode());

@@ -35,6 +35,21 @@ class AccessibleResourcesTest {
   }
 
   @Test
+  void replacesTheHoverShadesSagaWritesAsFractionalRgb() {
+    // Saga's primary button hover (#0d89ec, 3.7:1 with white) and active (#0b7ad1) shades, as its
+    // theme.css writes them; an rgb() colour outside the palette stays as it is.
+    String css =
+        ".ui-button.ui-state-hover{background:rgb(12.7384615385,136.9384615385,235.6615384615)}"
+            + ".ui-button:active{border-color:rgb(11.3230769231, 121.7230769231, 209.4769230769)}"
+            + ".y{background:rgb(166.2,213,250.2)}";
+    assertThat(AccessibleResources.recolour(css))
+        .isEqualTo(
+            ".ui-button.ui-state-hover{background:#0f4c97}"
+                + ".ui-button:active{border-color:#0d3e7b}"
+                + ".y{background:rgb(166.2,213,250.2)}");
+  }
+
+  @Test
   void everyReplacementReadsAt4point5To1AgainstWhiteAndBordersAt3To1() {
     AccessibleResources.PALETTE.forEach(
         (from, to) -> {

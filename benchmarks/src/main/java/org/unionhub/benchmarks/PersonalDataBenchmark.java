@@ -31,6 +31,10 @@ import org.unionhub.platform.personal.PersonalData;
  *   <li>{@code verifyCardFirstTime}: an ES256 card token's parse, signature check and expiry (the
  *       HTTP endpoint adds the revocation read and the request itself); {@code verifyCard}: the
  *       same token again, its signature remembered.
+ *   <li>{@code signatureJdk}, {@code signatureBouncyCastleJca}, {@code signatureBouncyCastle}: the
+ *       ES256 signature check alone — JDK 17's provider, BouncyCastle through the JCA (a key object
+ *       per verifier), and BouncyCastle's lightweight API with the key's table kept (what {@code
+ *       CardTokens} uses, ADR 0025).
  * </ul>
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -49,6 +53,10 @@ public class PersonalDataBenchmark {
   private KeyRing ring;
   private CardTokens tokens;
   private String token;
+  private com.nimbusds.jwt.SignedJWT parsed;
+  private com.nimbusds.jose.crypto.ECDSAVerifier jdk;
+  private com.nimbusds.jose.crypto.ECDSAVerifier bouncyCastleJca;
+  private org.unionhub.platform.card.P256Verifier bouncyCastle;
 
   @Setup
   public void setUp() {
@@ -71,6 +79,18 @@ public class PersonalDataBenchmark {
             new CardClaims(
                 "card", "2026000000017", "张*", "星河科技工会", Instant.now().plusSeconds(3600)),
             Instant.now());
+    try {
+      parsed = com.nimbusds.jwt.SignedJWT.parse(token);
+      var key = (java.security.interfaces.ECPublicKey) ring.activeCardKey().keys().getPublic();
+      jdk = new com.nimbusds.jose.crypto.ECDSAVerifier(key);
+      bouncyCastleJca = new com.nimbusds.jose.crypto.ECDSAVerifier(key);
+      bouncyCastleJca
+          .getJCAContext()
+          .setProvider(new org.bouncycastle.jce.provider.BouncyCastleProvider());
+      bouncyCastle = new org.unionhub.platform.card.P256Verifier(key);
+    } catch (java.text.ParseException | com.nimbusds.jose.JOSEException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Benchmark
@@ -93,5 +113,24 @@ public class PersonalDataBenchmark {
   @Benchmark
   public Verdict verifyCard() {
     return tokens.verify(ring, token, Instant.now(), id -> true);
+  }
+
+  /** The signature check alone, JDK 17's provider (what cards used before ADR 0025). */
+  @Benchmark
+  public boolean signatureJdk() throws com.nimbusds.jose.JOSEException {
+    return jdk.verify(parsed.getHeader(), parsed.getSigningInput(), parsed.getSignature());
+  }
+
+  /** The signature check alone, BouncyCastle as the JCA provider. */
+  @Benchmark
+  public boolean signatureBouncyCastleJca() throws com.nimbusds.jose.JOSEException {
+    return bouncyCastleJca.verify(
+        parsed.getHeader(), parsed.getSigningInput(), parsed.getSignature());
+  }
+
+  /** The signature check alone, BouncyCastle's lightweight API, the key's table kept. */
+  @Benchmark
+  public boolean signatureBouncyCastle() throws com.nimbusds.jose.JOSEException {
+    return bouncyCastle.verify(parsed.getHeader(), parsed.getSigningInput(), parsed.getSignature());
   }
 }

@@ -1,19 +1,27 @@
 package org.unionhub.keycloak;
 
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.keycloak.authentication.actiontoken.execactions.ExecuteActionsActionToken;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.Constants;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.representations.AccessToken;
 import org.keycloak.services.managers.AppAuthManager;
@@ -81,6 +89,73 @@ public class SetupLinkResource implements RealmResourceProvider {
             .toString();
     return Map.of("link", link, "expires", expires);
   }
+
+  /**
+   * The accounts that hold one of the given realm roles directly but were not made by UnionHub (no
+   * {@code unionhubPersonId} attribute): officers an operator made in Keycloak's own console, for
+   * UnionHub to adopt into its People list. Service accounts are left out. One database query per
+   * role, however many members the realm has.
+   *
+   * @param roles the realm roles UnionHub manages
+   * @param groupAttribute the attribute that marks a group as a union's ({@code tenantCode})
+   * @return per account: id, username, firstName, email, mobile (verified or not), enabled, the
+   *     roles among {@code roles} it holds and the values of {@code groupAttribute} of its groups
+   */
+  @GET
+  @Path("officers/unmanaged")
+  @Produces(MediaType.APPLICATION_JSON)
+  public List<Map<String, Object>> unmanagedOfficers(
+      @QueryParam("role") List<String> roles, @QueryParam("groupAttribute") String groupAttribute) {
+    AuthenticationManager.AuthResult auth =
+        new AppAuthManager.BearerTokenAuthenticator(session).authenticate();
+    if (auth == null || !mayManageUsers(auth.getToken())) {
+      throw new NotAuthorizedException("Bearer");
+    }
+    RealmModel realm = session.getContext().getRealm();
+    var found = new LinkedHashMap<String, UserModel>();
+    var held = new HashMap<String, Set<String>>();
+    for (String name : roles) {
+      RoleModel role = realm.getRole(name);
+      if (role == null) {
+        continue;
+      }
+      session
+          .users()
+          .getRoleMembersStream(realm, role)
+          .filter(u -> u.getFirstAttribute(PERSON_ID) == null)
+          .filter(u -> u.getServiceAccountClientLink() == null)
+          .forEach(
+              u -> {
+                found.putIfAbsent(u.getId(), u);
+                held.computeIfAbsent(u.getId(), k -> new TreeSet<>()).add(name);
+              });
+    }
+    var answer = new ArrayList<Map<String, Object>>();
+    for (UserModel u : found.values()) {
+      var row = new LinkedHashMap<String, Object>();
+      row.put("id", u.getId());
+      row.put("username", u.getUsername());
+      row.put("firstName", u.getFirstName() == null ? "" : u.getFirstName());
+      row.put("email", u.getEmail() == null ? "" : u.getEmail());
+      String mobile = u.getFirstAttribute(VerifyMobileAction.MOBILE);
+      row.put("mobile", mobile == null ? "" : mobile);
+      row.put("enabled", u.isEnabled());
+      row.put("roles", List.copyOf(held.get(u.getId())));
+      row.put(
+          "tenants",
+          groupAttribute == null
+              ? List.of()
+              : u.getGroupsStream()
+                  .map(g -> g.getFirstAttribute(groupAttribute))
+                  .filter(java.util.Objects::nonNull)
+                  .toList());
+      answer.add(row);
+    }
+    return answer;
+  }
+
+  /** The attribute UnionHub marks its own accounts with. */
+  static final String PERSON_ID = "unionhubPersonId";
 
   static boolean mayManageUsers(AccessToken token) {
     AccessToken.Access access = token.getResourceAccess(Constants.REALM_MANAGEMENT_CLIENT_ID);

@@ -34,9 +34,9 @@ public class VerifyMobileAction implements RequiredActionProvider {
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  private final MessageChannel channel;
+  private final MobileChannel channel;
 
-  VerifyMobileAction(MessageChannel channel) {
+  VerifyMobileAction(MobileChannel channel) {
     this.channel = channel;
   }
 
@@ -154,24 +154,25 @@ public class VerifyMobileAction implements RequiredActionProvider {
             : "[UnionHub] Your verification code is "
                 + code
                 + ", valid for 5 minutes. Do not share it.";
-    channel.send(
-        new Message(
-            Message.Kind.MOBILE, context.getUser().getFirstAttribute(MOBILE), "", text, locale));
+    channel
+        .get()
+        .send(
+            new Message(
+                Message.Kind.MOBILE,
+                context.getUser().getFirstAttribute(MOBILE),
+                "",
+                text,
+                locale));
   }
 
   private Response form(RequiredActionContext context, String error) {
-    var form =
-        context
-            .form()
-            .setAttribute(
-                "mobileMasked",
-                new Message(
-                        Message.Kind.MOBILE,
-                        context.getUser().getFirstAttribute(MOBILE),
-                        "",
-                        "-",
-                        null)
-                    .maskedTo());
+    var form = context.form();
+    String mobile = context.getUser().getFirstAttribute(MOBILE);
+    // Without a number the page asks for one (an account made in Keycloak's console may have none).
+    if (mobile != null) {
+      form.setAttribute(
+          "mobileMasked", new Message(Message.Kind.MOBILE, mobile, "", "-", null).maskedTo());
+    }
     if (error != null) {
       form.setError(error);
     }

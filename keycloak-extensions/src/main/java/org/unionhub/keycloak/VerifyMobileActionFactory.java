@@ -5,9 +5,6 @@ import org.keycloak.authentication.RequiredActionFactory;
 import org.keycloak.authentication.RequiredActionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
-import org.unionhub.sdk.message.Message;
-import org.unionhub.sdk.message.MessageChannel;
-import org.unionhub.sdk.message.MessageChannels;
 
 /**
  * Registers {@link VerifyMobileAction}. The channel for text messages is chosen with {@code
@@ -19,8 +16,7 @@ public class VerifyMobileActionFactory implements RequiredActionFactory {
   /** The required action's id. */
   public static final String ID = "unionhub-verify-mobile";
 
-  private volatile MessageChannel channel;
-  private String wanted;
+  private MobileChannel channel = new MobileChannel(null);
 
   @Override
   public String getDisplayText() {
@@ -29,30 +25,12 @@ public class VerifyMobileActionFactory implements RequiredActionFactory {
 
   @Override
   public RequiredActionProvider create(KeycloakSession session) {
-    return new VerifyMobileAction(channel());
+    return new VerifyMobileAction(channel);
   }
 
   @Override
   public void init(Config.Scope config) {
-    wanted = config.get("channel");
-  }
-
-  /** Found on first use, so that a missing channel fails the verification, not Keycloak's start. */
-  private MessageChannel channel() {
-    MessageChannel c = channel;
-    if (c == null) {
-      c =
-          MessageChannels.load(VerifyMobileActionFactory.class.getClassLoader())
-              .forKind(Message.Kind.MOBILE, wanted)
-              .orElseThrow(
-                  () ->
-                      new IllegalStateException(
-                          "no message channel for mobile numbers"
-                              + (wanted == null ? "" : " with id " + wanted)
-                              + " on Keycloak's class path"));
-      channel = c;
-    }
-    return c;
+    channel = new MobileChannel(config.get("channel"));
   }
 
   @Override

@@ -108,6 +108,15 @@ public final class Api {
     return send(b.build());
   }
 
+  /** PUT JSON to a path below the API root as a user. */
+  public Answer put(String user, String path, String json) {
+    return send(
+        builder(user, path)
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(json))
+            .build());
+  }
+
   private HttpRequest.Builder builder(String user, String path) {
     return HttpRequest.newBuilder(base.resolve(path))
         .timeout(Duration.ofSeconds(60))

@@ -92,6 +92,8 @@ public final class LoadTest {
   /** Runs one scenario: prepare, warm up, measure. */
   public static Result run(Api api, Scenario scenario, int clients, int warmupSeconds, int seconds)
       throws InterruptedException {
+    // Scenarios that use up prepared data (survey answers: once per member) size it by the run.
+    System.setProperty("loadtest.run-seconds", Integer.toString(warmupSeconds + seconds));
     scenario.prepare(api);
     // Warm-up: the same work, thrown away (JIT, connection pools, caches).
     measure(api, scenario, clients, warmupSeconds);

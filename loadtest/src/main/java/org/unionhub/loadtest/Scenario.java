@@ -3,8 +3,7 @@ package org.unionhub.loadtest;
 /**
  * One kind of work the harness drives: each call of {@link #operation} is one measured operation
  * (its latency goes into the histogram, and throughput counts them). Add a workload by writing an
- * implementation and naming it in {@link Scenarios#ALL}; survey answers are meant to be added this
- * way once the survey module exists.
+ * implementation and naming it in {@link Scenarios#ALL}.
  */
 public interface Scenario {
 

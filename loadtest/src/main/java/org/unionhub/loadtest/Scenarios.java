@@ -4,7 +4,7 @@ import jakarta.json.JsonObject;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The workloads the harness knows, by name. Add new ones (survey answers, ...) to {@link #ALL}. */
+/** The workloads the harness knows, by name. Add new ones to {@link #ALL}. */
 public final class Scenarios {
 
   private Scenarios() {}
@@ -125,13 +125,68 @@ public final class Scenarios {
     }
   }
 
+  /** Survey answers by members, each a (survey, member) pair not answered yet (201 each). */
+  static final class SurveyAnswer implements Scenario {
+    @Override
+    public String name() {
+      return "answer";
+    }
+
+    @Override
+    public String operationDescription() {
+      return "POST a member's answer to a survey of four questions (201, committed, once per member)";
+    }
+
+    @Override
+    public void prepare(Api api) {
+      Survey.prepare(api);
+    }
+
+    @Override
+    public void operation(Api api, int client, long n) {
+      Survey.answer(api);
+    }
+  }
+
+  /**
+   * The fixed cost of any API call, as a floor for the others: the bearer-token check, JAX-RS and
+   * JSON, and no database — the list of unions comes from the tenant tree held in memory. What a
+   * node answers here per second bounds every call that also does work.
+   */
+  static final class Floor implements Scenario {
+    @Override
+    public String name() {
+      return "floor";
+    }
+
+    @Override
+    public String operationDescription() {
+      return "GET the list of unions as a worker (token check, JAX-RS, JSON; no database)";
+    }
+
+    @Override
+    public void prepare(Api api) {
+      api.token(Enrollment.WORKERS[0]);
+    }
+
+    @Override
+    public void operation(Api api, int client, long n) {
+      Scenario.expect("tenants", api.get(Enrollment.WORKERS[0], "tenants"), 200);
+    }
+  }
+
   /** Every scenario by name, in the order `all` runs them. */
   public static final Map<String, Scenario> ALL = new LinkedHashMap<>();
 
   static {
     for (Scenario s :
         new Scenario[] {
-          new Submit(), new SubmitAndApprove(), new Worklist(), new EffectiveConfiguration()
+          new Submit(),
+          new SubmitAndApprove(),
+          new Worklist(),
+          new EffectiveConfiguration(),
+          new SurveyAnswer(),
+          new Floor()
         }) {
       ALL.put(s.name(), s);
     }

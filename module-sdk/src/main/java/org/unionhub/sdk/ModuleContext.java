@@ -46,4 +46,13 @@ public interface ModuleContext {
    * @since 1.0
    */
   ModuleStore store();
+
+  /**
+   * @return the union tree as modules may read it (employers' unions, levels); {@link Unions#NONE}
+   *     where the platform gives none
+   * @since 1.1
+   */
+  default Unions unions() {
+    return Unions.NONE;
+  }
 }

@@ -32,9 +32,29 @@ public final class ItemBuilder {
   private ResultsVisibility resultsVisibility;
   private TestActor by = TestActor.admin("test-admin");
 
+  private final TestItem editing;
+
   ItemBuilder(ModuleTestKit kit, String kind) {
     this.kit = kit;
     this.kind = kind;
+    this.editing = null;
+  }
+
+  /** An edit of an item: starts from the item as it is. */
+  ItemBuilder(ModuleTestKit kit, TestItem item) {
+    this.kit = kit;
+    this.editing = item;
+    var i = item.item();
+    this.kind = i.kind();
+    this.title = i.title();
+    this.description = i.description();
+    this.fields.putAll(i.fields());
+    this.questions.addAll(i.questions());
+    this.opensAt = i.opensAt();
+    this.closesAt = i.closesAt();
+    this.audience = i.audience();
+    this.anonymous = i.anonymous();
+    this.resultsVisibility = i.resultsVisibility();
   }
 
   /**
@@ -141,6 +161,57 @@ public final class ItemBuilder {
   }
 
   /**
+   * @param value the questions, in place of those the builder has
+   * @return this builder
+   * @since 1.0
+   */
+  public ItemBuilder questions(List<FormField> value) {
+    questions.clear();
+    questions.addAll(value);
+    return this;
+  }
+
+  /**
+   * @param value whether answers are anonymous
+   * @return this builder
+   * @since 1.0
+   */
+  public ItemBuilder anonymous(boolean value) {
+    anonymous = value;
+    return this;
+  }
+
+  /**
+   * Saves an edit made with {@link ModuleTestKit#edit(TestItem)}, as the server would: the kind's
+   * checks, then {@code ItemDecisions.editProblems} — a published item keeps its questions and
+   * anonymity once anybody acted on it; a closed one never changes.
+   *
+   * @return the item
+   * @throws Refused with every problem
+   * @throws IllegalStateException when the builder did not come from {@code edit}
+   * @since 1.0
+   */
+  public TestItem save() {
+    if (editing == null) {
+      throw new IllegalStateException("save() saves an edit; create() saves a new item");
+    }
+    return kit.saveEdit(editing, draft(), by);
+  }
+
+  private ItemDraft draft() {
+    return new ItemDraft(
+        title,
+        description,
+        fields,
+        questions,
+        opensAt,
+        closesAt,
+        audience,
+        anonymous,
+        resultsVisibility);
+  }
+
+  /**
    * Saves the item as a draft.
    *
    * @return the item
@@ -149,18 +220,9 @@ public final class ItemBuilder {
    * @since 1.0
    */
   public TestItem create() {
-    return kit.saveDraft(
-        kind,
-        new ItemDraft(
-            title,
-            description,
-            fields,
-            questions,
-            opensAt,
-            closesAt,
-            audience,
-            anonymous,
-            resultsVisibility),
-        by);
+    if (editing != null) {
+      throw new IllegalStateException("create() saves a new item; save() saves an edit");
+    }
+    return kit.saveDraft(kind, draft(), by);
   }
 }

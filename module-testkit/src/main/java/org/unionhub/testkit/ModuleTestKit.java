@@ -33,6 +33,7 @@ import org.unionhub.sdk.ModuleContext;
 import org.unionhub.sdk.Role;
 import org.unionhub.sdk.ServiceModuleFactory;
 import org.unionhub.sdk.Submission;
+import org.unionhub.sdk.Unions;
 import org.unionhub.sdk.action.ActionAttempt;
 import org.unionhub.sdk.action.ActionEvent;
 import org.unionhub.sdk.action.ActionType;
@@ -128,6 +129,26 @@ public final class ModuleTestKit {
    */
   public ModuleContext context() {
     return context;
+  }
+
+  /**
+   * Hands the module this union tree from now on (employers' unions, levels), as the platform hands
+   * it the real one; a new kit knows no unions ({@link Unions#NONE}).
+   *
+   * @param unions the union tree the module sees
+   * @return this kit
+   * @since 1.1
+   */
+  public ModuleTestKit withUnions(Unions unions) {
+    context =
+        new BasicModuleContext(
+            context.moduleId(),
+            context.clock(),
+            context.workingDays(),
+            context::settings,
+            context.store(),
+            unions);
+    return this;
   }
 
   /**
@@ -459,26 +480,74 @@ public final class ModuleTestKit {
     refuseIfAny(ItemDecisions.check(itemKind, draft));
     String id = module.getId() + "-" + kind + "-" + ++ids;
     store.items.put(
-        id,
-        new Item(
-            id,
-            module.getId(),
-            kind,
-            TENANT,
-            draft.title().strip(),
-            draft.description(),
-            FormCheck.stripped(draft.fields()),
-            draft.questions(),
-            draft.opensAt(),
-            draft.closesAt(),
-            ItemDecisions.audience(itemKind, draft),
-            draft.anonymous(),
-            ItemDecisions.resultsVisibility(draft),
-            ItemState.DRAFT,
-            null,
-            by.username(),
-            0));
+        id, defined(id, kind, itemKind, draft, ItemState.DRAFT, null, by.username(), 0));
     return new TestItem(this, id);
+  }
+
+  /** An item of the kit's union as a draft defines it, as the platform stores it. */
+  private Item defined(
+      String id,
+      String kind,
+      ItemKind itemKind,
+      ItemDraft draft,
+      ItemState state,
+      String origin,
+      String createdBy,
+      long version) {
+    return new Item(
+        id,
+        module.getId(),
+        kind,
+        TENANT,
+        draft.title().strip(),
+        draft.description(),
+        FormCheck.stripped(draft.fields()),
+        draft.questions(),
+        draft.opensAt(),
+        draft.closesAt(),
+        ItemDecisions.audience(itemKind, draft),
+        draft.anonymous(),
+        ItemDecisions.resultsVisibility(draft),
+        state,
+        origin,
+        createdBy,
+        version);
+  }
+
+  /**
+   * Starts an edit of an item, from the item as it is; {@link ItemBuilder#save()} saves it.
+   *
+   * @param item the item
+   * @return a builder holding the item's definition
+   * @since 1.0
+   */
+  public ItemBuilder edit(TestItem item) {
+    return new ItemBuilder(this, item);
+  }
+
+  TestItem saveEdit(TestItem handle, ItemDraft draft, TestActor by) {
+    Item i = handle.item();
+    ItemKind itemKind = itemKind(i.kind());
+    allowed(() -> ItemDecisions.requireManager(itemKind, by.roles()));
+    var problems = new ArrayList<FieldError>(ItemDecisions.check(itemKind, draft));
+    var known = new java.util.HashSet<String>();
+    problems.forEach(p -> known.add(p.field()));
+    ItemDecisions.editProblems(i, draft, actions(i.id()).size()).stream()
+        .filter(p -> !known.contains(p.field()))
+        .forEach(problems::add);
+    refuseIfAny(problems);
+    store.items.put(
+        i.id(),
+        defined(
+            i.id(),
+            i.kind(),
+            itemKind,
+            draft,
+            i.state(),
+            i.origin(),
+            i.createdBy(),
+            i.version() + 1));
+    return handle;
   }
 
   /**

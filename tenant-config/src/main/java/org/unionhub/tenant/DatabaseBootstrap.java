@@ -1,20 +1,24 @@
 package org.unionhub.tenant;
 
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.unionhub.platform.calendar.CalendarLoader;
 import org.unionhub.platform.health.PlatformReadiness;
+import org.unionhub.platform.request.OpenRequests;
 
 /**
  * Migrates the schema when the application starts (as the schema owner), loads the demo tenants
  * unless {@code unionhub.demo-data=false}, reads the tenant tree and the working calendar into
- * memory, then tells readiness.
+ * memory, marks requests finished that were written before {@code finished_at} existed, then tells
+ * readiness.
  */
 @ApplicationScoped
 public class DatabaseBootstrap {
@@ -27,6 +31,12 @@ public class DatabaseBootstrap {
   @Inject PlatformReadiness readiness;
   @Inject JpaTenantDirectory tenants;
   @Inject CalendarLoader calendar;
+  @Inject OpenRequests openRequests;
+
+  @Resource ManagedExecutorService executor;
+
+  private static final Duration MARKING_AT_DEPLOYMENT =
+      Duration.ofSeconds(Long.getLong("unionhub.open-requests.deployment-seconds", 30));
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
     boolean demo = Boolean.parseBoolean(System.getProperty("unionhub.demo-data", "true"));
@@ -36,15 +46,48 @@ public class DatabaseBootstrap {
           ownerDataSource, demo ? "demo" : "", System.getProperty("unionhub.db.user", "sa"));
       tenants.reload();
       calendar.reload();
-      readiness.markReady();
-      LOG.info(
-          () ->
-              String.format(
-                  "UnionHub database ready in %d ms (demo data %s)",
-                  (System.nanoTime() - started) / 1_000_000, demo ? "on" : "off"));
     } catch (Exception e) {
       LOG.log(Level.SEVERE, "UnionHub database migration failed; the server stays not ready", e);
       readiness.markFailed("database migration failed: " + e.getMessage());
+      return;
     }
+    // Requests decided before changelog 0028: marked here, within a budget, so that an upgraded
+    // database with millions of them cannot hold the deployment past WildFly's timeout; the rest
+    // are marked in the background, and the node reports ready only once they all are.
+    Runnable ready =
+        () -> {
+          readiness.markReady();
+          LOG.info(
+              () ->
+                  String.format(
+                      "UnionHub database ready in %d ms (demo data %s)",
+                      (System.nanoTime() - started) / 1_000_000, demo ? "on" : "off"));
+        };
+    try {
+      if (openRequests.markFinished(MARKING_AT_DEPLOYMENT).done()) {
+        ready.run();
+        return;
+      }
+      LOG.info("Marking the remaining finished requests in the background; not ready until done");
+      executor.execute(
+          () -> {
+            try {
+              openRequests.markFinished(null);
+              ready.run();
+            } catch (RuntimeException e) {
+              markingFailed(e);
+            }
+          });
+    } catch (RuntimeException e) {
+      markingFailed(e);
+    }
+  }
+
+  private void markingFailed(RuntimeException e) {
+    LOG.log(
+        Level.SEVERE,
+        "Marking requests finished before changelog 0028 failed; the server stays not ready",
+        e);
+    readiness.markFailed("marking finished requests failed: " + e.getMessage());
   }
 }

@@ -33,11 +33,21 @@ public class JpaTenantDirectory implements TenantDirectory {
   private volatile Tree tree;
 
   private record Tree(
-      Map<String, TenantView> byCode, Map<String, List<String>> children, long version) {}
+      Map<String, TenantView> byCode,
+      Map<String, List<String>> children,
+      Map<String, TenantView> byCreditCode,
+      long version) {}
 
   @Override
   public Optional<TenantView> find(String code) {
     return Optional.ofNullable(tree().byCode().get(code));
+  }
+
+  @Override
+  public Optional<TenantView> findByCreditCode(String creditCode) {
+    return creditCode == null
+        ? Optional.empty()
+        : Optional.ofNullable(tree().byCreditCode().get(creditCode));
   }
 
   @Override
@@ -117,7 +127,16 @@ public class JpaTenantDirectory implements TenantDirectory {
       children.put(t.code(), kids.stream().map(TenantView::code).toList());
       kids.stream().sorted(Comparator.comparing(TenantView::code).reversed()).forEach(todo::push);
     }
-    return new Tree(Collections.unmodifiableMap(ordered), Map.copyOf(children), version);
+    // Active tenants' credit codes are unique (an index and TenantRules see to it).
+    var byCreditCode = new HashMap<String, TenantView>();
+    rows.stream()
+        .filter(r -> r.active() && r.creditCode() != null)
+        .forEach(r -> byCreditCode.put(r.creditCode(), r));
+    return new Tree(
+        Collections.unmodifiableMap(ordered),
+        Map.copyOf(children),
+        Map.copyOf(byCreditCode),
+        version);
   }
 
   private Tree tree() {

@@ -31,6 +31,10 @@ public class Tenant {
   @Column(nullable = false)
   private boolean active;
 
+  /** A grassroots union's employer (GB 32100-2015), unique among active tenants. */
+  @Column(name = "credit_code", length = 18)
+  private String creditCode;
+
   protected Tenant() {}
 
   /**
@@ -66,6 +70,13 @@ public class Tenant {
   /**
    * @param active whether the tenant takes new requests
    */
+  /**
+   * @param creditCode the employer's unified social credit code, or null for none
+   */
+  public void setCreditCode(String creditCode) {
+    this.creditCode = creditCode;
+  }
+
   public void setActive(boolean active) {
     this.active = active;
   }
@@ -94,6 +105,6 @@ public class Tenant {
    * @return the tenant as the runtime sees it
    */
   public TenantView view() {
-    return new TenantView(code, name, level, parentCode, active);
+    return new TenantView(code, name, level, parentCode, active, creditCode);
   }
 }

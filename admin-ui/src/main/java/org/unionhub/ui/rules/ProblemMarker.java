@@ -1,11 +1,11 @@
 package org.unionhub.ui.rules;
 
-import jakarta.json.Json;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import org.unionhub.platform.json.Json;
 import org.unionhub.platform.rules.RuleProblem;
 
 /**

@@ -32,6 +32,13 @@ public enum FieldType {
   /** A union's code. */
   TENANT,
   /**
+   * The code of a district union: forms offer the active district unions to choose from, and the
+   * platform refuses a code that names none ({@code UNKNOWN_DISTRICT}).
+   *
+   * @since 1.1
+   */
+  DISTRICT,
+  /**
    * A number within the field's {@link FormField#min()} and {@link FormField#max()}.
    *
    * @since 1.0
@@ -112,7 +119,7 @@ public enum FieldType {
           yield problem(field, "INVALID_DATE", "日期格式应为 yyyy-MM-dd", "dates are written yyyy-MM-dd");
         }
       }
-      case TENANT ->
+      case TENANT, DISTRICT ->
           TENANT_CODE.matcher(value).matches()
               ? null
               : problem(field, "INVALID_TENANT", "不是有效的工会代码", "not a valid union code");

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.unionhub.platform.problem.FieldError;
 import org.unionhub.platform.problem.FormCheck;
 import org.unionhub.platform.problem.NotAllowedException;
+import org.unionhub.platform.problem.ProblemText;
 import org.unionhub.platform.problem.SubmissionRefusedException;
 import org.unionhub.sdk.Role;
 import org.unionhub.sdk.action.ActionType;
@@ -117,10 +118,17 @@ public final class ActionDecisions {
       switch (phase) {
         case DRAFT ->
             problems.add(
-                new FieldError(TARGET_FIELD, "NOT_PUBLISHED", "尚未发布 (it has not been published)"));
+                new FieldError(
+                    TARGET_FIELD,
+                    "NOT_PUBLISHED",
+                    ProblemText.of("action.it-has-not-been-published")));
         case SCHEDULED ->
-            problems.add(new FieldError(TARGET_FIELD, "NOT_YET_OPEN", "尚未开始 (it is not open yet)"));
-        case CLOSED -> problems.add(new FieldError(TARGET_FIELD, "CLOSED", "已经结束 (it has closed)"));
+            problems.add(
+                new FieldError(
+                    TARGET_FIELD, "NOT_YET_OPEN", ProblemText.of("action.it-is-not-open-yet")));
+        case CLOSED ->
+            problems.add(
+                new FieldError(TARGET_FIELD, "CLOSED", ProblemText.of("action.it-has-closed")));
         case OPEN -> {}
       }
     }
@@ -145,7 +153,7 @@ public final class ActionDecisions {
     return new FieldError(
         TARGET_FIELD,
         ALREADY_DONE,
-        "您已经" + type.label().zh() + "过了，每人只能一次 (you have done this already: once per member)");
+        ProblemText.of("action.you-have-done-this-already-once", type.label().zh()));
   }
 
   /**

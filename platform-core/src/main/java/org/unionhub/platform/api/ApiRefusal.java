@@ -2,6 +2,7 @@ package org.unionhub.platform.api;
 
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.unionhub.platform.problem.ProblemText;
 
 /**
  * A request the API refuses before any use case sees it: a body that is not JSON, too large or too
@@ -35,6 +36,27 @@ public class ApiRefusal extends RuntimeException {
    */
   public static ApiRefusal of(int status, String field, String code, String message) {
     return new ApiRefusal(status, List.of(new ApiError.Item(field, null, null, code, message)));
+  }
+
+  /**
+   * @param status the HTTP status, 4xx
+   * @param field the field, parameter or header at fault, or null
+   * @param code a stable reason code
+   * @param text the reason, written in the request's language
+   * @return the refusal
+   */
+  public static ApiRefusal of(int status, String field, String code, ProblemText text) {
+    return new ApiRefusal(status, List.of(new ApiError.Item(field, null, null, code, text)));
+  }
+
+  /**
+   * @param field the field at fault
+   * @param code a stable reason code
+   * @param text the reason, written in the request's language
+   * @return a 400 refusal
+   */
+  public static ApiRefusal badRequest(String field, String code, ProblemText text) {
+    return of(Response.Status.BAD_REQUEST.getStatusCode(), field, code, text);
   }
 
   /**

@@ -2,7 +2,6 @@ package org.unionhub.platform.api;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.DefaultValue;
@@ -25,6 +24,8 @@ import org.unionhub.platform.audit.AuditEntry;
 import org.unionhub.platform.audit.AuditFilter;
 import org.unionhub.platform.audit.AuditLog;
 import org.unionhub.platform.audit.AuditPage;
+import org.unionhub.platform.json.Json;
+import org.unionhub.platform.problem.ProblemText;
 import org.unionhub.platform.security.Caller;
 
 /** The audit trail of administrative changes. */
@@ -122,11 +123,7 @@ public class AuditResource {
               null,
               null,
               "OUT_OF_RANGE",
-              "每页条数应为 1 到 "
-                  + AuditLog.MAX_PAGE
-                  + " (limit must be 1 to "
-                  + AuditLog.MAX_PAGE
-                  + ")"));
+              ProblemText.of("api.limit-must-be-1-to", AuditLog.MAX_PAGE)));
     }
     AuditCursor after = null;
     if (cursor != null && !cursor.isBlank()) {
@@ -168,11 +165,7 @@ public class AuditResource {
     } catch (DateTimeParseException e) {
       errors.add(
           new ApiError.Item(
-              field,
-              null,
-              null,
-              "INVALID_DATE",
-              "日期格式应为 yyyy-MM-dd 或 ISO-8601 时间 (must be yyyy-MM-dd or an ISO-8601 instant)"));
+              field, null, null, "INVALID_DATE", ProblemText.of("api.must-be-yyyy-mm-dd-or")));
       return null;
     }
   }

@@ -6,6 +6,7 @@ import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.unionhub.platform.problem.ProblemText;
 
 /** Checks of small request bodies shared by the API's resources. */
 public final class Bodies {
@@ -50,11 +51,7 @@ public final class Bodies {
    */
   public static ApiError.Item tooLong(String field, int maxLength) {
     return new ApiError.Item(
-        field,
-        null,
-        null,
-        "TOO_LONG",
-        "不能超过 " + maxLength + " 个字符 (at most " + maxLength + " characters)");
+        field, null, null, "TOO_LONG", ProblemText.of("api.at-most-characters", maxLength));
   }
 
   /**
@@ -65,7 +62,7 @@ public final class Bodies {
   public static JsonObject required(JsonObject body) {
     if (body == null) {
       throw ApiRefusal.badRequest(
-          null, "BODY_REQUIRED", "缺少请求体 (this operation needs a JSON object body)");
+          null, "BODY_REQUIRED", ProblemText.of("api.this-operation-needs-a-json-object"));
     }
     return body;
   }
@@ -89,11 +86,13 @@ public final class Bodies {
       JsonValue.ValueType type = e.getValue().getValueType();
       if (kind == null) {
         problems.add(
-            new ApiError.Item(e.getKey(), null, null, "UNKNOWN_FIELD", "不认识的字段 (unknown field)"));
+            new ApiError.Item(
+                e.getKey(), null, null, "UNKNOWN_FIELD", ProblemText.of("api.unknown-field")));
       } else if (type != JsonValue.ValueType.NULL) {
         if (kind == Kind.TEXT && type != JsonValue.ValueType.STRING) {
           problems.add(
-              new ApiError.Item(e.getKey(), null, null, "NOT_TEXT", "应为文本 (must be a string)"));
+              new ApiError.Item(
+                  e.getKey(), null, null, "NOT_TEXT", ProblemText.of("common.must-be-a-string")));
         } else if (kind == Kind.TEXT
             && ((JsonString) e.getValue()).getString().length() > field.maxLength()) {
           problems.add(tooLong(e.getKey(), field.maxLength()));
@@ -106,7 +105,7 @@ public final class Bodies {
                   null,
                   null,
                   "NOT_BOOLEAN",
-                  "应为 true 或 false (must be true or false)"));
+                  ProblemText.of("common.must-be-true-or-false")));
         }
       }
     }

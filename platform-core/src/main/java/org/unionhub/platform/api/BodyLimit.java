@@ -3,6 +3,7 @@ package org.unionhub.platform.api;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import org.unionhub.platform.problem.ProblemText;
 
 /**
  * The largest request body the API reads: {@value #DEFAULT_MAX_BYTES} bytes unless the system
@@ -29,10 +30,7 @@ public final class BodyLimit {
 
   static ApiRefusal tooLarge() {
     return ApiRefusal.of(
-        413,
-        null,
-        "BODY_TOO_LARGE",
-        "请求体不能超过 " + MAX_BYTES + " 字节 (the body may be at most " + MAX_BYTES + " bytes)");
+        413, null, "BODY_TOO_LARGE", ProblemText.of("api.the-body-may-be-at-most", MAX_BYTES));
   }
 
   static byte[] readAll(InputStream in) throws IOException {

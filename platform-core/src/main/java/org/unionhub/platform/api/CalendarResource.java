@@ -32,6 +32,7 @@ import org.unionhub.platform.calendar.WorkingCalendar;
 import org.unionhub.platform.calendar.YearSummary;
 import org.unionhub.platform.problem.FieldError;
 import org.unionhub.platform.problem.NotVisibleException;
+import org.unionhub.platform.problem.ProblemText;
 import org.unionhub.platform.security.Caller;
 import org.unionhub.platform.tenancy.TenantDirectory;
 
@@ -77,10 +78,7 @@ public class CalendarResource {
                           null,
                           null,
                           "NO_NATIONAL_SCHEDULE",
-                          y
-                              + " 年的全国节假日安排尚未录入，只按周末计算，期限可能偏早 (no national schedule for "
-                              + y
-                              + " yet: only weekends were skipped, so the date may be early)"))
+                          ProblemText.of("api.no-national-schedule-for-yet-only", y)))
               .toList());
     }
   }
@@ -162,7 +160,8 @@ public class CalendarResource {
     var errors = new ArrayList<ApiError.Item>();
     if (tenant == null || tenant.isBlank()) {
       errors.add(
-          new ApiError.Item("tenant", null, null, "REQUIRED", "缺少工会代码 (tenant is required)"));
+          new ApiError.Item(
+              "tenant", null, null, "REQUIRED", ProblemText.of("api.tenant-is-required")));
     }
     LocalDate from = null;
     try {
@@ -170,7 +169,7 @@ public class CalendarResource {
     } catch (DateTimeParseException e) {
       errors.add(
           new ApiError.Item(
-              "start", null, null, "INVALID_DATE", "日期格式应为 yyyy-MM-dd (start must be yyyy-MM-dd)"));
+              "start", null, null, "INVALID_DATE", ProblemText.of("api.start-must-be-yyyy-mm-dd")));
     }
     int days = 0;
     try {
@@ -185,11 +184,7 @@ public class CalendarResource {
               null,
               null,
               "OUT_OF_RANGE",
-              "工作日数应为 1 到 "
-                  + MAX_WORKING_DAYS
-                  + " (workingDays must be 1 to "
-                  + MAX_WORKING_DAYS
-                  + ")"));
+              ProblemText.of("api.workingdays-must-be-1-to", MAX_WORKING_DAYS)));
     }
     if (!errors.isEmpty()) {
       return ErrorMappers.error(Response.Status.BAD_REQUEST, new ApiError(errors));
@@ -239,8 +234,7 @@ public class CalendarResource {
                 ErrorMappers.error(
                     Response.Status.NOT_FOUND,
                     ApiError.of(
-                        "NO_SCHEDULE",
-                        y + " 年的全国节假日安排尚未录入 (no national schedule for " + y + " yet)")));
+                        "NO_SCHEDULE", ProblemText.of("api.no-national-schedule-for-yet", y))));
   }
 
   @PUT

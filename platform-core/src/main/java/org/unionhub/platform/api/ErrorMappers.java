@@ -16,12 +16,17 @@ import org.unionhub.platform.calendar.CalendarConflictException;
 import org.unionhub.platform.calendar.CalendarRefusedException;
 import org.unionhub.platform.problem.NotAllowedException;
 import org.unionhub.platform.problem.NotVisibleException;
+import org.unionhub.platform.problem.ProblemText;
 import org.unionhub.platform.problem.SubmissionRefusedException;
 import org.unionhub.platform.rules.RuleEvaluationException;
 import org.unionhub.platform.tenancy.TenantChangeRefusedException;
 import org.unionhub.platform.workflow.RequestConflictException;
 
-/** Turns exceptions into the API's error bodies; no stack trace ever reaches a client. */
+/**
+ * Turns exceptions into the API's error bodies; no stack trace ever reaches a client. The one place
+ * where problems become text: each {@link ProblemText} is written in the request's language ({@link
+ * RequestLanguage}) as its {@link ApiError.Item} is made.
+ */
 public final class ErrorMappers {
 
   private static final Logger LOG = Logger.getLogger(ErrorMappers.class.getName());
@@ -36,7 +41,7 @@ public final class ErrorMappers {
   static Response fieldErrors(java.util.List<org.unionhub.platform.problem.FieldError> errors) {
     return error422(
         errors.stream()
-            .map(f -> new ApiError.Item(f.field(), null, null, f.code(), f.message()))
+            .map(f -> new ApiError.Item(f.field(), null, null, f.code(), f.text()))
             .toList());
   }
 
@@ -64,7 +69,7 @@ public final class ErrorMappers {
     public Response toResponse(org.unionhub.platform.config.ConfigRefusedException e) {
       return error422(
           e.problems().stream()
-              .map(p -> new ApiError.Item(p.path(), p.line(), p.column(), p.code(), p.message()))
+              .map(p -> new ApiError.Item(p.path(), p.line(), p.column(), p.code(), p.text()))
               .toList());
     }
   }
@@ -95,14 +100,14 @@ public final class ErrorMappers {
       var response =
           Response.status(Response.Status.CONFLICT).type(MediaType.APPLICATION_JSON_TYPE);
       if (e.currentVersion() == null) {
-        return response.entity(ApiError.of(e.code(), e.getMessage())).build();
+        return response.entity(ApiError.of(e.code(), e.text())).build();
       }
       return response
           .tag(Etags.of(e.currentVersion()))
           .entity(
               Map.of(
                   "errors",
-                  ApiError.of(e.code(), e.getMessage()).errors(),
+                  ApiError.of(e.code(), e.text()).errors(),
                   "version",
                   e.currentVersion()))
           .build();
@@ -115,7 +120,7 @@ public final class ErrorMappers {
       implements ExceptionMapper<org.unionhub.platform.item.AlreadyTakenException> {
     @Override
     public Response toResponse(org.unionhub.platform.item.AlreadyTakenException e) {
-      return error(Response.Status.CONFLICT, ApiError.of("ALREADY_TAKEN", e.getMessage()));
+      return error(Response.Status.CONFLICT, ApiError.of("ALREADY_TAKEN", e.text()));
     }
   }
 
@@ -124,7 +129,7 @@ public final class ErrorMappers {
   public static class NotVisible implements ExceptionMapper<NotVisibleException> {
     @Override
     public Response toResponse(NotVisibleException e) {
-      return error(Response.Status.NOT_FOUND, ApiError.of("NOT_FOUND", e.getMessage()));
+      return error(Response.Status.NOT_FOUND, ApiError.of("NOT_FOUND", e.text()));
     }
   }
 
@@ -133,7 +138,7 @@ public final class ErrorMappers {
   public static class NotAllowed implements ExceptionMapper<NotAllowedException> {
     @Override
     public Response toResponse(NotAllowedException e) {
-      return error(Response.Status.FORBIDDEN, ApiError.of("FORBIDDEN", e.getMessage()));
+      return error(Response.Status.FORBIDDEN, ApiError.of("FORBIDDEN", e.text()));
     }
   }
 
@@ -148,7 +153,7 @@ public final class ErrorMappers {
           .entity(
               Map.of(
                   "errors",
-                  ApiError.of("CONFLICT", e.getMessage()).errors(),
+                  ApiError.of("CONFLICT", e.text()).errors(),
                   "state",
                   e.currentState(),
                   "version",
@@ -176,7 +181,7 @@ public final class ErrorMappers {
     public Response toResponse(JsonParsingException e) {
       return error(
           Response.Status.BAD_REQUEST,
-          ApiError.of("INVALID_JSON", "request body is not valid JSON"));
+          ApiError.of("INVALID_JSON", ProblemText.of("api.the-body-is-not-valid-json")));
     }
   }
 
@@ -197,9 +202,7 @@ public final class ErrorMappers {
       LOG.log(Level.WARNING, "rule evaluation failed", e);
       return error(
           Response.Status.SERVICE_UNAVAILABLE,
-          ApiError.of(
-              "RULES_FAILED",
-              "业务规则执行失败，请联系工会管理员 (the rules failed; the tenant's admins were told)"));
+          ApiError.of("RULES_FAILED", ProblemText.of("api.the-rules-failed-the-tenant-s")));
     }
   }
 
@@ -232,8 +235,7 @@ public final class ErrorMappers {
       LOG.log(Level.SEVERE, "unexpected error, reference " + ref, e);
       return error(
           Response.Status.INTERNAL_SERVER_ERROR,
-          ApiError.of(
-              "INTERNAL", "服务器内部错误，参考编号 " + ref + " (internal error, reference " + ref + ")"));
+          ApiError.of("INTERNAL", ProblemText.of("api.internal-error-reference", ref)));
     }
   }
 }

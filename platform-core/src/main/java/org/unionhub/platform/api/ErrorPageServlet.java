@@ -1,6 +1,5 @@
 package org.unionhub.platform.api;
 
-import jakarta.json.Json;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
@@ -8,6 +7,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import org.unionhub.platform.json.Json;
+import org.unionhub.platform.problem.ProblemText;
 
 /**
  * The error page of the web application (web.xml maps the 4xx and 5xx codes here). Errors that
@@ -27,15 +29,16 @@ public class ErrorPageServlet extends HttpServlet {
     int status = code instanceof Integer i ? i : HttpServletResponse.SC_NOT_FOUND;
     String path = uri instanceof String s ? s : request.getRequestURI();
     if (path.startsWith(request.getContextPath() + "/api/")) {
-      json(status, response);
+      json(status, RequestLanguage.choose(request.getLocales()), response);
     } else if (status >= 500) {
       request.getRequestDispatcher("/error.html").forward(request, response);
     } else {
-      html(status, response);
+      html(status, RequestLanguage.choose(request.getLocales()), response);
     }
   }
 
-  private static void json(int status, HttpServletResponse response) throws IOException {
+  private static void json(int status, Locale locale, HttpServletResponse response)
+      throws IOException {
     response.setStatus(status);
     response.setContentType("application/json");
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
@@ -51,21 +54,24 @@ public class ErrorPageServlet extends HttpServlet {
                     .add(
                         Json.createObjectBuilder()
                             .add("code", HttpErrors.code(status))
-                            .add("message", HttpErrors.message(status))))
+                            .add("message", HttpErrors.message(status).in(locale))))
             .build()
             .toString();
     response.getWriter().write(body);
   }
 
-  private static void html(int status, HttpServletResponse response) throws IOException {
+  private static void html(int status, Locale locale, HttpServletResponse response)
+      throws IOException {
     response.setStatus(status);
     response.setContentType("text/html");
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    String message = HttpErrors.message(status);
+    String message = HttpErrors.message(status).in(locale);
     response
         .getWriter()
         .write(
-            "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
+            "<!DOCTYPE html><html lang=\""
+                + locale.toLanguageTag()
+                + "\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                 + "<title>UnionHub "
                 + status
@@ -73,6 +79,8 @@ public class ErrorPageServlet extends HttpServlet {
                 + status
                 + "</h1><p>"
                 + message.replace("<", "&lt;")
-                + "</p><p><a href=\"/\">UnionHub 首页 (home)</a></p></body></html>");
+                + "</p><p><a href=\"/\">"
+                + ProblemText.of("api.home").in(locale)
+                + "</a></p></body></html>");
   }
 }

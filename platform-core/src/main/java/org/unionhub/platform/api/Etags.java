@@ -1,6 +1,7 @@
 package org.unionhub.platform.api;
 
 import jakarta.ws.rs.core.EntityTag;
+import org.unionhub.platform.problem.ProblemText;
 
 /** ETags of versioned resources: the optimistic-lock version, as a strong tag. */
 final class Etags {
@@ -26,9 +27,7 @@ final class Etags {
       return Integer.parseInt(v);
     } catch (NumberFormatException e) {
       throw ApiRefusal.badRequest(
-          "If-Match",
-          "INVALID_ETAG",
-          "If-Match 应为本服务器给出的 ETag (If-Match must be an ETag this server issued)");
+          "If-Match", "INVALID_ETAG", ProblemText.of("api.if-match-must-be-an-etag"));
     }
   }
 }

@@ -1,5 +1,7 @@
 package org.unionhub.platform.api;
 
+import org.unionhub.platform.problem.ProblemText;
+
 /** Codes and messages of the HTTP errors every part of the API answers the same way. */
 public final class HttpErrors {
 
@@ -29,25 +31,20 @@ public final class HttpErrors {
 
   /**
    * @param status an HTTP status
-   * @return the reason for people, in Chinese and English
+   * @return the reason for people
    */
-  public static String message(int status) {
+  public static ProblemText message(int status) {
     return switch (status) {
-      case 400 -> "请求无效 (bad request)";
-      case 401 -> "需要有效的访问令牌 (a valid bearer token is required)";
-      case 403 -> "无权执行此操作 (not allowed)";
-      case 404 -> "没有此资源 (no such resource)";
-      case 405 -> "此资源不支持该方法 (method not allowed on this resource)";
-      case 406 -> "只能返回 application/json (only application/json can be answered)";
-      case 413 ->
-          "请求体不能超过 "
-              + BodyLimit.maxBytes()
-              + " 字节 (the body may be at most "
-              + BodyLimit.maxBytes()
-              + " bytes)";
-      case 415 -> "请求体应为 application/json (the body must be application/json)";
-      case 500 -> "服务器内部错误 (internal error)";
-      default -> "请求失败 (request failed, HTTP " + status + ")";
+      case 400 -> ProblemText.of("api.bad-request");
+      case 401 -> ProblemText.of("api.a-valid-bearer-token-is-required");
+      case 403 -> ProblemText.of("api.not-allowed");
+      case 404 -> ProblemText.of("api.no-such-resource");
+      case 405 -> ProblemText.of("api.method-not-allowed-on-this-resource");
+      case 406 -> ProblemText.of("api.only-application-json-can-be-answered");
+      case 413 -> ProblemText.of("api.the-body-may-be-at-most", BodyLimit.maxBytes());
+      case 415 -> ProblemText.of("api.the-body-must-be-application-json");
+      case 500 -> ProblemText.of("api.internal-error");
+      default -> ProblemText.of("api.request-failed-http", status);
     };
   }
 }

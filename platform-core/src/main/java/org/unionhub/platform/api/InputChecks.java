@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.Provider;
 import java.util.List;
 import java.util.Map;
+import org.unionhub.platform.problem.ProblemText;
 
 /**
  * Checks that come before any resource method: a body declared larger than {@link
@@ -31,7 +32,7 @@ public class InputChecks implements ContainerRequestFilter {
         declared = Long.parseLong(length.strip());
       } catch (NumberFormatException e) {
         throw ApiRefusal.badRequest(
-            "Content-Length", "INVALID_HEADER", "Content-Length 无效 (invalid Content-Length)");
+            "Content-Length", "INVALID_HEADER", ProblemText.of("api.invalid-content-length"));
       }
       if (declared > BodyLimit.maxBytes()) {
         throw BodyLimit.tooLarge();

@@ -2,7 +2,6 @@ package org.unionhub.platform.api;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -32,6 +31,7 @@ import org.unionhub.platform.item.ModuleItem;
 import org.unionhub.platform.item.QuestionJson;
 import org.unionhub.platform.item.ResultsExport;
 import org.unionhub.platform.item.ResultsService;
+import org.unionhub.platform.json.Json;
 import org.unionhub.platform.security.Caller;
 
 /**
@@ -111,9 +111,8 @@ public class ItemResource {
       @PathParam("id") String id,
       @HeaderParam("If-Match") String ifMatch,
       @RequestBody(required = true) JsonObject body) {
-    ModuleItem item =
-        items.update(caller, tenant, module, uuid(id), object(body), version(ifMatch));
-    return Response.ok(dto(item, true, false)).tag(Etags.of(item.getVersion())).build();
+    return change(
+        id, ifMatch, (item, v) -> items.update(caller, tenant, module, item, object(body), v));
   }
 
   @POST
@@ -126,8 +125,7 @@ public class ItemResource {
       @PathParam("module") String module,
       @PathParam("id") String id,
       @HeaderParam("If-Match") String ifMatch) {
-    ModuleItem item = items.publish(caller, tenant, module, uuid(id), version(ifMatch));
-    return Response.ok(dto(item, true, false)).tag(Etags.of(item.getVersion())).build();
+    return change(id, ifMatch, (item, v) -> items.publish(caller, tenant, module, item, v));
   }
 
   @POST
@@ -138,8 +136,7 @@ public class ItemResource {
       @PathParam("module") String module,
       @PathParam("id") String id,
       @HeaderParam("If-Match") String ifMatch) {
-    ModuleItem item = items.close(caller, tenant, module, uuid(id), version(ifMatch));
-    return Response.ok(dto(item, true, false)).tag(Etags.of(item.getVersion())).build();
+    return change(id, ifMatch, (item, v) -> items.close(caller, tenant, module, item, v));
   }
 
   @POST
@@ -240,6 +237,22 @@ public class ItemResource {
     return Response.ok(export.xlsx(tally, answers, locale), ResultsExport.XLSX)
         .header("Content-Disposition", "attachment; filename=\"" + base + ".xlsx\"")
         .build();
+  }
+
+  /** One of the admins' changes of an item, given its id and the version the caller saw. */
+  @FunctionalInterface
+  private interface Change {
+    ModuleItem apply(UUID item, Integer ifMatchVersion);
+  }
+
+  /**
+   * Every admin change answers the same way: the path's id and {@code If-Match} read (404 for an id
+   * that is no UUID, 400 for a malformed ETag), the change made, the item as its admins see it with
+   * its new version as the ETag.
+   */
+  private Response change(String id, String ifMatch, Change change) {
+    ModuleItem item = change.apply(uuid(id), version(ifMatch));
+    return Response.ok(dto(item, true, false)).tag(Etags.of(item.getVersion())).build();
   }
 
   static JsonObject results(ResultsService.Results r) {

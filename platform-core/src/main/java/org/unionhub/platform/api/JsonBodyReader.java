@@ -1,6 +1,5 @@
 package org.unionhub.platform.api;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -29,6 +28,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
 import java.util.List;
 import java.util.Map;
+import org.unionhub.platform.json.Json;
+import org.unionhub.platform.problem.ProblemText;
 
 /**
  * Reads every JSON request body of the API, in place of the JSON-P provider built into the server
@@ -87,9 +88,7 @@ public class JsonBodyReader implements MessageBodyReader<JsonObject> {
               .toString();
     } catch (CharacterCodingException e) {
       throw ApiRefusal.badRequest(
-          null,
-          "INVALID_ENCODING",
-          "请求体不是有效的 " + charset.name() + " 文本 (the body is not valid " + charset.name() + ")");
+          null, "INVALID_ENCODING", ProblemText.of("api.the-body-is-not-valid", charset.name()));
     }
     JsonValue value;
     try (JsonReader reader = FACTORY.createReader(new StringReader(text))) {
@@ -104,19 +103,17 @@ public class JsonBodyReader implements MessageBodyReader<JsonObject> {
                   at == null ? null : (int) at.getLineNumber(),
                   at == null ? null : (int) at.getColumnNumber(),
                   "INVALID_JSON",
-                  "请求体不是有效的 JSON (the body is not valid JSON)")));
+                  ProblemText.of("api.the-body-is-not-valid-json"))));
     } catch (JsonException | IllegalStateException e) {
       throw invalidJson();
     } catch (RuntimeException e) {
       // Parsson reports nesting deeper than its limit with a bare RuntimeException.
       throw ApiRefusal.badRequest(
-          null,
-          "TOO_DEEP",
-          "JSON 嵌套不能超过 " + MAX_DEPTH + " 层 (JSON may nest at most " + MAX_DEPTH + " levels)");
+          null, "TOO_DEEP", ProblemText.of("api.json-may-nest-at-most-levels", MAX_DEPTH));
     }
     if (!(value instanceof JsonObject object)) {
       throw ApiRefusal.badRequest(
-          null, "NOT_AN_OBJECT", "请求体应为 JSON 对象 (the body must be a JSON object)");
+          null, "NOT_AN_OBJECT", ProblemText.of("api.the-body-must-be-a-json"));
     }
     checkText(object, "");
     return object;
@@ -124,7 +121,7 @@ public class JsonBodyReader implements MessageBodyReader<JsonObject> {
 
   private static ApiRefusal invalidJson() {
     return ApiRefusal.badRequest(
-        null, "INVALID_JSON", "请求体不是有效的 JSON (the body is not valid JSON)");
+        null, "INVALID_JSON", ProblemText.of("api.the-body-is-not-valid-json"));
   }
 
   private static Charset charset(MediaType mediaType) {
@@ -140,7 +137,7 @@ public class JsonBodyReader implements MessageBodyReader<JsonObject> {
           415,
           "Content-Type",
           "UNSUPPORTED_CHARSET",
-          "不支持的字符集，请使用 UTF-8 (unsupported charset; send UTF-8)");
+          ProblemText.of("api.unsupported-charset-send-utf-8"));
     }
   }
 

@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.unionhub.platform.people.AccountErasure;
 import org.unionhub.platform.people.PeopleRefusedException;
 import org.unionhub.platform.problem.FieldError;
+import org.unionhub.platform.problem.ProblemText;
 import org.unionhub.platform.security.Caller;
 
 /** The caller's own account. */
@@ -54,7 +55,7 @@ public class MeResource {
               new FieldError(
                   "confirm",
                   "NOT_CONFIRMED",
-                  "请填写自己的用户名以确认注销 (confirm with {\"confirm\": \"<your username>\"})")));
+                  ProblemText.of("api.confirm-with-confirm-your-username"))));
     }
     return erasure.erase(caller);
   }

@@ -28,6 +28,10 @@ public class MemberCardResource {
 
   private static final Logger LOG = Logger.getLogger(MemberCardResource.class.getName());
 
+  /** The platform's one JSON-P provider ({@link org.unionhub.platform.json.Json}; ADR 0025). */
+  private static final jakarta.json.spi.JsonProvider JSON =
+      org.unionhub.platform.json.Json.PROVIDER;
+
   @Inject MemberCardService cards;
   @Context HttpServletRequest http;
 
@@ -51,11 +55,16 @@ public class MemberCardResource {
     int status = Verdict.Reason.RATE_LIMITED.name().equals(v.reason()) ? 429 : 200;
     var cache = new CacheControl();
     cache.setNoStore(true);
-    var out = jakarta.json.Json.createObjectBuilder().add("valid", v.valid());
+    var out = JSON.createObjectBuilder().add("valid", v.valid());
     add(out, "reason", v.reason());
     add(out, "name", v.name());
     add(out, "union", v.union());
-    return Response.status(status).cacheControl(cache).entity(out.build()).build();
+    // Written as text: the JSON-P/JSON-B entity writers cost more than the answer.
+    return Response.status(status)
+        .cacheControl(cache)
+        .type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
+        .entity(out.build().toString())
+        .build();
   }
 
   private static void add(jakarta.json.JsonObjectBuilder b, String key, String value) {

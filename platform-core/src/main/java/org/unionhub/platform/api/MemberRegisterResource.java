@@ -2,7 +2,6 @@ package org.unionhub.platform.api;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -14,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.unionhub.platform.json.Json;
 import org.unionhub.platform.membership.MembershipService;
 import org.unionhub.platform.membership.RegisterExport;
 import org.unionhub.platform.personal.Masks;

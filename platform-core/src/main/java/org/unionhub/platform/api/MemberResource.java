@@ -2,7 +2,6 @@ package org.unionhub.platform.api;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
@@ -14,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.unionhub.platform.card.QrCodes;
+import org.unionhub.platform.json.Json;
 import org.unionhub.platform.membership.MemberCardService;
 import org.unionhub.platform.membership.Membership;
 import org.unionhub.platform.membership.MembershipService;

@@ -2,7 +2,6 @@ package org.unionhub.platform.api;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.ws.rs.Consumes;
@@ -19,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.unionhub.platform.item.ConversationMessage;
 import org.unionhub.platform.item.ConversationService;
+import org.unionhub.platform.json.Json;
 import org.unionhub.platform.problem.NotVisibleException;
 import org.unionhub.platform.security.Caller;
 

@@ -31,6 +31,7 @@ import org.unionhub.platform.people.PeopleAdministration.PersonView;
 import org.unionhub.platform.people.PeopleRefusedException;
 import org.unionhub.platform.people.PeopleSheet;
 import org.unionhub.platform.problem.FieldError;
+import org.unionhub.platform.problem.ProblemText;
 import org.unionhub.platform.security.Caller;
 
 /** The people (staff and admins) of a union and the unions below it. */
@@ -114,18 +115,20 @@ public class PeopleResource {
     JsonValue rowsValue = input.get("rows");
     if (!(rowsValue instanceof JsonArray array)) {
       throw new PeopleRefusedException(
-          List.of(new FieldError("rows", "REQUIRED", "请提供 rows 列表 (rows must be a list)")));
+          List.of(new FieldError("rows", "REQUIRED", ProblemText.of("api.rows-must-be-a-list"))));
     }
     var rows = new ArrayList<PeopleAdministration.Row>();
     for (int i = 0; i < array.size(); i++) {
       String prefix = "rows[" + (i + 1) + "].";
       if (!(array.get(i) instanceof JsonObject row)) {
         problems.add(
-            new FieldError("rows[" + (i + 1) + "]", "NOT_OBJECT", "应为对象 (must be an object)"));
+            new FieldError(
+                "rows[" + (i + 1) + "]", "NOT_OBJECT", ProblemText.of("common.must-be-an-object")));
         continue;
       }
       String rowTenant = text(row, "tenant", prefix, problems);
-      var fields = jakarta.json.Json.createObjectBuilder(row).remove("tenant").build();
+      var fields =
+          org.unionhub.platform.json.Json.createObjectBuilder(row).remove("tenant").build();
       rows.add(
           new PeopleAdministration.Row(
               rowTenant == null ? tenant : rowTenant, newPerson(fields, prefix, problems)));
@@ -197,7 +200,8 @@ public class PeopleResource {
         .forEach(
             k ->
                 problems.add(
-                    new FieldError(prefix + k, "UNKNOWN_FIELD", "不认识的字段 (unknown field)")));
+                    new FieldError(
+                        prefix + k, "UNKNOWN_FIELD", ProblemText.of("api.unknown-field"))));
     return new NewPerson(
         text(input, "username", prefix, problems),
         text(input, "name", prefix, problems),
@@ -214,7 +218,8 @@ public class PeopleResource {
     if (!(value instanceof JsonArray array)
         || array.stream().anyMatch(v -> !(v instanceof JsonString))) {
       problems.add(
-          new FieldError(prefix + "roles", "NOT_TEXT_LIST", "应为文本列表 (must be a list of strings)"));
+          new FieldError(
+              prefix + "roles", "NOT_TEXT_LIST", ProblemText.of("api.must-be-a-list-of-strings")));
       return null;
     }
     var roles = new LinkedHashSet<String>();
@@ -230,7 +235,8 @@ public class PeopleResource {
     if (value instanceof JsonString s) {
       return s.getString();
     }
-    problems.add(new FieldError(prefix + field, "NOT_TEXT", "应为文本 (must be a string)"));
+    problems.add(
+        new FieldError(prefix + field, "NOT_TEXT", ProblemText.of("common.must-be-a-string")));
     return null;
   }
 }

@@ -30,14 +30,21 @@ final class RequestBodies {
                 "industry"
               })
           String level,
-      @Schema(required = true, maxLength = 64) String parent) {}
+      @Schema(required = true, maxLength = 64) String parent,
+      @Schema(
+              maxLength = 18,
+              pattern = "^[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10}$",
+              description = "a grassroots union's employer: unified social credit code")
+          String creditCode) {}
 
   /** A change to a union; absent fields stay as they are. */
   @Schema(name = "TenantChange", minProperties = 1)
   record TenantChange(
       @Schema(maxLength = 200) String name,
       @Schema(maxLength = 64) String parent,
-      Boolean active) {}
+      Boolean active,
+      @Schema(maxLength = 18, description = "the employer's credit code; null removes it")
+          String creditCode) {}
 
   /** A submission: the form's values, as the module's form defines them. */
   @Schema(name = "Submission")

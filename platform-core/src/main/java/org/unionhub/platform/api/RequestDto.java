@@ -18,6 +18,7 @@ import org.unionhub.platform.request.ServiceRequest;
  * @param version the optimistic-lock version, also sent as the ETag
  * @param submittedBy who submitted it
  * @param submittedAt when
+ * @param finishedAt when it reached a terminal state (approved, rejected…), or null while open
  * @param flaggedForReview why the rules flagged it, or null
  * @param escalatedTo the union it was escalated to when overdue, or null
  * @param configVersion the configuration version it was handled under
@@ -33,6 +34,7 @@ public record RequestDto(
     int version,
     String submittedBy,
     Instant submittedAt,
+    Instant finishedAt,
     String flaggedForReview,
     String escalatedTo,
     int configVersion,
@@ -81,6 +83,7 @@ public record RequestDto(
         r.getVersion(),
         r.getSubmittedBy(),
         r.getSubmittedAt(),
+        r.getFinishedAt(),
         r.getFlaggedReason(),
         r.getEscalatedTo(),
         r.getConfigVersion(),

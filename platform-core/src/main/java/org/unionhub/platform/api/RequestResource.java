@@ -22,7 +22,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.unionhub.platform.problem.NotVisibleException;
-import org.unionhub.platform.request.RequestService;
+import org.unionhub.platform.problem.ProblemText;
+import org.unionhub.platform.request.RequestData;
+import org.unionhub.platform.request.RequestReading;
+import org.unionhub.platform.request.RequestTransitions;
 import org.unionhub.platform.request.ServiceRequest;
 import org.unionhub.platform.security.Caller;
 
@@ -33,7 +36,9 @@ import org.unionhub.platform.security.Caller;
 public class RequestResource {
 
   @Inject Caller caller;
-  @Inject RequestService requests;
+  @Inject RequestReading reading;
+  @Inject RequestData requestData;
+  @Inject RequestTransitions transitions;
 
   @GET
   @Path("{id}")
@@ -43,9 +48,9 @@ public class RequestResource {
           "ID numbers are masked; `reveal=true` shows them to roles holding the module's"
               + " reveal-identifiers permission (403 otherwise), and the reveal is audited.")
   public Response get(@PathParam("id") String id, @QueryParam("reveal") boolean reveal) {
-    ServiceRequest r = requests.get(caller, parseId(id));
-    var data = reveal ? requests.revealedData(caller, r) : requests.maskedData(r);
-    return Response.ok(RequestDto.of(r, data, requests.history(caller, r)))
+    ServiceRequest r = reading.get(caller, parseId(id));
+    var data = reveal ? requestData.revealedData(caller, r) : requestData.maskedData(r);
+    return Response.ok(RequestDto.of(r, data, reading.history(caller, r)))
         .tag(Etags.of(r.getVersion()))
         .build();
   }
@@ -70,8 +75,7 @@ public class RequestResource {
     if (ifMatch == null || ifMatch.isBlank()) {
       return ErrorMappers.error(
           Response.Status.PRECONDITION_REQUIRED,
-          ApiError.of(
-              "IF_MATCH_REQUIRED", "请带上 If-Match 请求头 (send the request's ETag in If-Match)"));
+          ApiError.of("IF_MATCH_REQUIRED", ProblemText.of("api.send-the-request-s-etag-in")));
     }
     Bodies.check(body, Map.of("action", Bodies.text(40), "comment", Bodies.text(2000)));
     String action = body == null ? null : text(body, "action");
@@ -81,11 +85,15 @@ public class RequestResource {
           new ApiError(
               List.of(
                   new ApiError.Item(
-                      "action", null, null, "REQUIRED", "缺少 action (action is required)"))));
+                      "action",
+                      null,
+                      null,
+                      "REQUIRED",
+                      ProblemText.of("api.action-is-required")))));
     }
     ServiceRequest r =
-        requests.act(caller, parseId(id), Etags.version(ifMatch), action, text(body, "comment"));
-    return Response.ok(RequestDto.of(r, requests.maskedData(r), requests.history(caller, r)))
+        transitions.act(caller, parseId(id), Etags.version(ifMatch), action, text(body, "comment"));
+    return Response.ok(RequestDto.of(r, requestData.maskedData(r), reading.history(caller, r)))
         .tag(Etags.of(r.getVersion()))
         .build();
   }

@@ -24,7 +24,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
-import org.unionhub.platform.request.RequestService;
+import org.unionhub.platform.problem.ProblemText;
+import org.unionhub.platform.request.RequestData;
+import org.unionhub.platform.request.RequestReading;
+import org.unionhub.platform.request.RequestSubmission;
 import org.unionhub.platform.request.ServiceRequest;
 import org.unionhub.platform.request.WorklistCursor;
 import org.unionhub.platform.request.WorklistPage;
@@ -38,7 +41,9 @@ import org.unionhub.platform.tenancy.TenantAdministration;
 public class TenantRequestResource {
 
   @Inject Caller caller;
-  @Inject RequestService requests;
+  @Inject RequestSubmission submission;
+  @Inject RequestData requestData;
+  @Inject RequestReading reading;
   @Inject TenantAdministration administration;
 
   /**
@@ -52,9 +57,10 @@ public class TenantRequestResource {
   @PATCH
   @Consumes({MediaType.APPLICATION_JSON, TenantResource.MERGE_PATCH})
   @Operation(
-      summary = "Rename, move, deactivate or reactivate a tenant",
+      summary = "Rename, move, deactivate or reactivate a tenant, or record its employer",
       description =
-          "Body {name?, parent?, active?}; codes and levels never change. Only admins of an"
+          "Body {name?, parent?, active?, creditCode?}; codes and levels never change; creditCode"
+              + " (grassroots only, unique among active tenants) null removes it. Only admins of an"
               + " ancestor (and of the new parent, for a move) or platform admins. 404 when the"
               + " tenant or new parent is unknown or not the caller's; 403 when the caller sees it"
               + " but may not change it; 422 with field errors.")
@@ -98,31 +104,25 @@ public class TenantRequestResource {
           new ApiError(
               List.of(
                   new ApiError.Item(
-                      "data",
-                      null,
-                      null,
-                      "REQUIRED",
-                      "请求体应为 {\"data\": {...}} (body must be {\"data\": {...}})"))));
+                      "data", null, null, "REQUIRED", ProblemText.of("api.body-must-be-data")))));
     }
     String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.strip();
     if (key != null && key.length() > 100) {
       throw ApiRefusal.badRequest(
-          "Idempotency-Key",
-          "TOO_LONG",
-          "Idempotency-Key 不能超过 100 个字符 (Idempotency-Key must be at most 100 characters)");
+          "Idempotency-Key", "TOO_LONG", ProblemText.of("api.idempotency-key-must-be-at-most"));
     }
-    RequestService.Submitted submitted;
+    RequestSubmission.Submitted submitted;
     try {
-      submitted = requests.submit(caller, tenant, module, object, key);
+      submitted = submission.submit(caller, tenant, module, object, key);
     } catch (TransactionalException | PersistenceException e) {
       // Two submissions with one key raced; the unique index let one through. Answer with it.
       if (key == null) {
         throw e;
       }
-      submitted = requests.submitted(caller, key).orElseThrow(() -> e);
+      submitted = submission.submitted(caller, key).orElseThrow(() -> e);
     }
     ServiceRequest r = submitted.request();
-    var dto = RequestDto.of(r, requests.maskedData(r), null);
+    var dto = RequestDto.of(r, requestData.maskedData(r), null);
     var status = submitted.created() ? Response.Status.CREATED : Response.Status.OK;
     return Response.status(status)
         .location(uri.getBaseUriBuilder().path("requests").path(r.getId().toString()).build())
@@ -146,7 +146,7 @@ public class TenantRequestResource {
       @QueryParam("cursor") String cursor,
       @QueryParam("limit") @DefaultValue("50") int limit) {
     WorklistPage page =
-        requests.worklist(
+        reading.worklist(
             caller,
             tenant,
             blankToNull(module),
@@ -155,7 +155,7 @@ public class TenantRequestResource {
             cursor == null || cursor.isBlank() ? null : WorklistCursor.decode(cursor),
             limit);
     return new PageDto(
-        page.items().stream().map(r -> RequestDto.of(r, requests.maskedData(r), null)).toList(),
+        page.items().stream().map(r -> RequestDto.of(r, requestData.maskedData(r), null)).toList(),
         page.next() == null ? null : page.next().encode());
   }
 

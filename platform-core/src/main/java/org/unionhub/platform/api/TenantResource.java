@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.unionhub.platform.problem.FieldError;
+import org.unionhub.platform.problem.ProblemText;
 import org.unionhub.platform.security.Caller;
 import org.unionhub.platform.tenancy.TenantAdministration;
 import org.unionhub.platform.tenancy.TenantAdministration.NewTenant;
@@ -45,8 +46,9 @@ public class TenantResource {
   /** JSON Merge Patch (RFC 7396), accepted beside plain JSON. */
   static final String MERGE_PATCH = "application/merge-patch+json";
 
-  private static final Set<String> CREATE_FIELDS = Set.of("code", "name", "level", "parent");
-  private static final Set<String> CHANGE_FIELDS = Set.of("name", "parent", "active");
+  private static final Set<String> CREATE_FIELDS =
+      Set.of("code", "name", "level", "parent", "creditCode");
+  private static final Set<String> CHANGE_FIELDS = Set.of("name", "parent", "active", "creditCode");
 
   @Inject Caller caller;
   @Inject TenantDirectory directory;
@@ -61,15 +63,18 @@ public class TenantResource {
    * @param level level, lower case
    * @param parent the parent's code, null for the root
    * @param active whether it takes new requests
+   * @param creditCode a grassroots union's employer: its unified social credit code, or null
    */
-  public record TenantDto(String code, String name, String level, String parent, boolean active) {
+  public record TenantDto(
+      String code, String name, String level, String parent, boolean active, String creditCode) {
     static TenantDto of(TenantView t) {
       return new TenantDto(
           t.code(),
           t.name(),
           t.level().name().toLowerCase(Locale.ROOT),
           t.parentCode(),
-          t.active());
+          t.active(),
+          t.creditCode());
     }
   }
 
@@ -95,8 +100,10 @@ public class TenantResource {
   @Operation(
       summary = "Create a tenant",
       description =
-          "Body {code, name, level, parent}. Tenant admins create below their own unions, platform"
-              + " admins anywhere. 201 with the tenant; 404 when the parent is unknown or not the"
+          "Body {code, name, level, parent, creditCode}. creditCode, optional, is a grassroots"
+              + " union's employer (GB 32100-2015 unified social credit code, unique among active"
+              + " tenants): applications naming it are routed there. Tenant admins create below"
+              + " their own unions, platform admins anywhere. 201 with the tenant; 404 when the parent is unknown or not the"
               + " caller's; 403 when the caller may not administer it; 422 with field errors.")
   public Response create(
       @RequestBody(
@@ -115,7 +122,8 @@ public class TenantResource {
             text(input, "code", problems),
             text(input, "name", problems),
             text(input, "level", problems),
-            text(input, "parent", problems));
+            text(input, "parent", problems),
+            text(input, "creditCode", problems));
     if (!problems.isEmpty()) {
       throw new TenantChangeRefusedException(problems);
     }
@@ -137,8 +145,7 @@ public class TenantResource {
     for (String fixed : List.of("code", "level")) {
       if (input.containsKey(fixed)) {
         problems.add(
-            new FieldError(
-                fixed, "IMMUTABLE", "工会代码和级别不能修改 (a tenant's code and level never change)"));
+            new FieldError(fixed, "IMMUTABLE", ProblemText.of("api.a-tenant-s-code-and-level")));
       }
     }
     input.keySet().stream()
@@ -154,11 +161,18 @@ public class TenantResource {
         active = false;
       } else {
         problems.add(
-            new FieldError("active", "NOT_BOOLEAN", "应为 true 或 false (must be true or false)"));
+            new FieldError(
+                "active", "NOT_BOOLEAN", ProblemText.of("common.must-be-true-or-false")));
       }
     }
+    // A null creditCode removes it (JSON Merge Patch), as does empty text; absent leaves it.
+    String creditCode = text(input, "creditCode", problems);
+    if (creditCode == null && input.containsKey("creditCode")) {
+      creditCode = "";
+    }
     var change =
-        new TenantChange(text(input, "name", problems), text(input, "parent", problems), active);
+        new TenantChange(
+            text(input, "name", problems), text(input, "parent", problems), active, creditCode);
     if (!problems.isEmpty()) {
       throw new TenantChangeRefusedException(problems);
     }
@@ -174,7 +188,7 @@ public class TenantResource {
   }
 
   private static FieldError unknown(String field) {
-    return new FieldError(field, "UNKNOWN_FIELD", "不认识的字段 (unknown field)");
+    return new FieldError(field, "UNKNOWN_FIELD", ProblemText.of("api.unknown-field"));
   }
 
   private static String text(JsonObject input, String field, List<FieldError> problems) {
@@ -185,7 +199,7 @@ public class TenantResource {
     if (value instanceof JsonString s) {
       return s.getString();
     }
-    problems.add(new FieldError(field, "NOT_TEXT", "应为文本 (must be a string)"));
+    problems.add(new FieldError(field, "NOT_TEXT", ProblemText.of("common.must-be-a-string")));
     return null;
   }
 }

@@ -1,5 +1,7 @@
 package org.unionhub.platform.api;
 
+import org.unionhub.platform.problem.ProblemText;
+
 /**
  * Text the platform refuses wherever it enters: NUL characters and unpaired UTF-16 surrogates. JSON
  * can carry both ({@code "\u0000"}, {@code "\ud800"}), but neither is text: PostgreSQL refuses NUL
@@ -32,9 +34,9 @@ final class Text {
     return null;
   }
 
-  static String message(String code) {
+  static ProblemText message(String code) {
     return "NUL_CHARACTER".equals(code)
-        ? "文本不能包含 NUL 字符 (text must not contain NUL characters)"
-        : "文本包含无效的 Unicode 代理项 (text contains an unpaired Unicode surrogate)";
+        ? ProblemText.of("api.text-must-not-contain-nul-characters")
+        : ProblemText.of("api.text-contains-an-unpaired-unicode-surrogate");
   }
 }

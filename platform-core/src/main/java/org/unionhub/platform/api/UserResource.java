@@ -22,6 +22,7 @@ import org.unionhub.platform.people.PeopleAdministration.PersonChange;
 import org.unionhub.platform.people.PeopleAdministration.PersonView;
 import org.unionhub.platform.people.PeopleRefusedException;
 import org.unionhub.platform.problem.FieldError;
+import org.unionhub.platform.problem.ProblemText;
 import org.unionhub.platform.security.Caller;
 
 /** One account of a union's staff or admins. */
@@ -69,7 +70,10 @@ public class UserResource {
     input.keySet().stream()
         .filter(k -> !CHANGE_FIELDS.contains(k))
         .sorted()
-        .forEach(k -> problems.add(new FieldError(k, "UNKNOWN_FIELD", "不认识的字段 (unknown field)")));
+        .forEach(
+            k ->
+                problems.add(
+                    new FieldError(k, "UNKNOWN_FIELD", ProblemText.of("api.unknown-field"))));
     Boolean enabled = bool(input, "enabled", problems);
     Boolean link = bool(input, "newSetupLink", problems);
     var change =
@@ -95,7 +99,8 @@ public class UserResource {
     if (value.getValueType() == JsonValue.ValueType.FALSE) {
       return false;
     }
-    problems.add(new FieldError(field, "NOT_BOOLEAN", "应为 true 或 false (must be true or false)"));
+    problems.add(
+        new FieldError(field, "NOT_BOOLEAN", ProblemText.of("common.must-be-true-or-false")));
     return null;
   }
 }

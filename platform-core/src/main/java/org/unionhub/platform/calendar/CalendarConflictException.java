@@ -1,12 +1,16 @@
 package org.unionhub.platform.calendar;
 
+import org.unionhub.platform.problem.Explained;
+import org.unionhub.platform.problem.ProblemText;
+
 /**
  * The change was based on a state that is no longer current: someone else replaced the year's
  * schedule first, or the holiday is already there (or not there any more).
  */
-public class CalendarConflictException extends RuntimeException {
+public class CalendarConflictException extends RuntimeException implements Explained {
 
   private final String code;
+  private final transient ProblemText text;
   private final Integer currentVersion;
 
   /**
@@ -14,10 +18,18 @@ public class CalendarConflictException extends RuntimeException {
    * @param message the reason for people
    * @param currentVersion the year's version now, or null when not about a year
    */
-  public CalendarConflictException(String code, String message, Integer currentVersion) {
-    super(message);
+  public CalendarConflictException(String code, ProblemText message, Integer currentVersion) {
+    super(message.toString());
     this.code = code;
+    this.text = message;
     this.currentVersion = currentVersion;
+  }
+
+  /**
+   * @return the reason, in any language
+   */
+  public ProblemText text() {
+    return text;
   }
 
   public String code() {

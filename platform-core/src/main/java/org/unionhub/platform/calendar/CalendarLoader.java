@@ -20,8 +20,8 @@ import org.unionhub.platform.tenancy.TenantView;
 /**
  * Keeps the in-memory {@link WorkingCalendar} equal to the stored one: loads it at start-up (after
  * the migration), reloads it after every committed change on this node, and every {@code
- * unionhub.calendar.poll-seconds} (default 30) compares the stored revision with its own so that a
- * change made on another node arrives too.
+ * unionhub.calendar.poll-seconds} (default 2: one primary-key read, ADR 27) compares the stored
+ * revision with its own so that a change made on another node arrives too.
  */
 @ApplicationScoped
 public class CalendarLoader {
@@ -59,7 +59,7 @@ public class CalendarLoader {
   }
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object event) {
-    long seconds = Long.getLong("unionhub.calendar.poll-seconds", 30);
+    long seconds = Long.getLong("unionhub.calendar.poll-seconds", 2);
     task = scheduler.scheduleWithFixedDelay(this::poll, seconds, seconds, TimeUnit.SECONDS);
   }
 

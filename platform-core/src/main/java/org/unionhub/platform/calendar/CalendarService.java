@@ -14,6 +14,7 @@ import org.unionhub.platform.audit.AuditTrail;
 import org.unionhub.platform.problem.FieldError;
 import org.unionhub.platform.problem.NotAllowedException;
 import org.unionhub.platform.problem.NotVisibleException;
+import org.unionhub.platform.problem.ProblemText;
 import org.unionhub.platform.security.Caller;
 import org.unionhub.platform.tenancy.TenantDirectory;
 import org.unionhub.platform.tenancy.TenantView;
@@ -111,8 +112,7 @@ public class CalendarService {
   public Replaced replaceYear(
       Caller caller, int year, List<ScheduleValidator.Draft> drafts, Integer expectedVersion) {
     if (!caller.hasRole(Role.PLATFORM_ADMIN)) {
-      throw new NotAllowedException(
-          "只有平台管理员可以修改全国节假日安排 (only platform admins may change the national schedule)");
+      throw new NotAllowedException(ProblemText.of("calendar.only-platform-admins-may-change-the"));
     }
     requireYearInRange(year);
     ScheduleValidator.Result checked = ScheduleValidator.validate(year, drafts);
@@ -125,10 +125,7 @@ public class CalendarService {
     if (expectedVersion != null && expectedVersion != currentVersion) {
       throw new CalendarConflictException(
           "CONFLICT",
-          year
-              + " 年的节假日安排刚被他人修改，请刷新后再改 (someone else changed the "
-              + year
-              + " schedule first; reload it)",
+          ProblemText.of("calendar.someone-else-changed-the-schedule-first", year),
           currentVersion);
     }
     String before = current.isPresent() ? AuditJson.entries(repository.entries(year)) : null;
@@ -206,9 +203,7 @@ public class CalendarService {
     var sameDay = repository.holidays(chain).stream().filter(h -> h.date().equals(day)).toList();
     if (sameDay.stream().anyMatch(h -> h.tenantCode().equals(tenantCode))) {
       throw new CalendarConflictException(
-          "ALREADY_EXISTS",
-          day + " 已是本工会的节假日 (" + day + " is already a local holiday of this union)",
-          null);
+          "ALREADY_EXISTS", ProblemText.of("calendar.is-already-a-local-holiday-of", day), null);
     }
     var warnings = new ArrayList<FieldError>();
     sameDay.stream()
@@ -219,20 +214,17 @@ public class CalendarService {
                     new FieldError(
                         "date",
                         "ALREADY_INHERITED",
-                        day
-                            + " 已是上级工会"
-                            + name(h.tenantCode())
-                            + "设定的节假日 ("
-                            + day
-                            + " is already a holiday of "
-                            + h.tenantCode()
-                            + ", a union above)")));
+                        ProblemText.of(
+                            "calendar.is-already-a-holiday-of-a",
+                            day,
+                            name(h.tenantCode()),
+                            h.tenantCode()))));
     if (!calendar.isWorkingDay(day)) {
       warnings.add(
           new FieldError(
               "date",
               "NOT_A_WORKING_DAY",
-              day + " 按全国安排本来就休息，设为本地节假日不影响工作日计算 (" + day + " is a day off nationally anyway)"));
+              ProblemText.of("calendar.is-a-day-off-nationally-anyway", day)));
     }
     var holiday = new LocalHoliday(tenantCode, day, checkedName);
     repository.addHoliday(holiday, caller.username(), clock.instant());
@@ -276,11 +268,7 @@ public class CalendarService {
         String source = sameDay.get(0).tenantCode();
         throw new CalendarConflictException(
             "INHERITED",
-            "该节假日由上级工会"
-                + name(source)
-                + "设定，只能由其管理员删除 (set by "
-                + source
-                + ", a union above; only its admins can remove it there)",
+            ProblemText.of("calendar.set-by-a-union-above-only", name(source), source),
             null);
       }
       throw new NotVisibleException("holiday");
@@ -307,21 +295,13 @@ public class CalendarService {
               new FieldError(
                   "year",
                   "OUT_OF_RANGE",
-                  "年份应在 "
-                      + FIRST_YEAR
-                      + " 到 "
-                      + LAST_YEAR
-                      + " 之间 (year must be "
-                      + FIRST_YEAR
-                      + " to "
-                      + LAST_YEAR
-                      + ")")));
+                  ProblemText.of("calendar.year-must-be-to", FIRST_YEAR, LAST_YEAR))));
     }
   }
 
   private static LocalDate holidayDate(String text, List<FieldError> errors) {
     if (text == null || text.isBlank()) {
-      errors.add(new FieldError("date", "REQUIRED", "请填写日期 (date is required)"));
+      errors.add(new FieldError("date", "REQUIRED", ProblemText.of("calendar.date-is-required")));
       return null;
     }
     LocalDate day;
@@ -329,7 +309,8 @@ public class CalendarService {
       day = LocalDate.parse(text.strip());
     } catch (DateTimeParseException e) {
       errors.add(
-          new FieldError("date", "INVALID_DATE", "日期格式应为 yyyy-MM-dd (date must be yyyy-MM-dd)"));
+          new FieldError(
+              "date", "INVALID_DATE", ProblemText.of("calendar.date-must-be-yyyy-mm-dd")));
       return null;
     }
     if (day.getYear() < FIRST_YEAR || day.getYear() > LAST_YEAR) {
@@ -337,15 +318,7 @@ public class CalendarService {
           new FieldError(
               "date",
               "OUT_OF_RANGE",
-              "日期应在 "
-                  + FIRST_YEAR
-                  + " 到 "
-                  + LAST_YEAR
-                  + " 年之间 (date must be in "
-                  + FIRST_YEAR
-                  + " to "
-                  + LAST_YEAR
-                  + ")"));
+              ProblemText.of("calendar.date-must-be-in-to", FIRST_YEAR, LAST_YEAR)));
       return null;
     }
     return day;
@@ -383,9 +356,7 @@ public class CalendarService {
   private void requireAdmin(Caller caller, String tenantCode) {
     requireVisible(caller, tenantCode);
     if (!isAdmin(caller)) {
-      throw new NotAllowedException(
-          "只有本级或上级工会的管理员可以修改本地节假日 (only admins of this union or a union above it may"
-              + " change its local holidays)");
+      throw new NotAllowedException(ProblemText.of("calendar.only-admins-of-this-union-or"));
     }
   }
 

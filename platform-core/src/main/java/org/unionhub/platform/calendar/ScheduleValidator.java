@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.unionhub.platform.calendar.WorkingCalendar.DayKind;
 import org.unionhub.platform.problem.FieldError;
+import org.unionhub.platform.problem.ProblemText;
 
 /**
  * Checks a year's national schedule as an admin typed it and reports every problem at once, with
@@ -63,7 +64,8 @@ public final class ScheduleValidator {
     var errors = new ArrayList<FieldError>();
     var warnings = new ArrayList<FieldError>();
     if (drafts == null) {
-      errors.add(new FieldError("entries", "REQUIRED", "缺少节假日安排 entries (entries is required)"));
+      errors.add(
+          new FieldError("entries", "REQUIRED", ProblemText.of("calendar.entries-is-required")));
       return new Result(List.of(), errors, warnings);
     }
     if (drafts.size() > MAX_ENTRIES) {
@@ -71,7 +73,7 @@ public final class ScheduleValidator {
           new FieldError(
               "entries",
               "TOO_MANY",
-              "一年最多 " + MAX_ENTRIES + " 条 (a year has at most " + MAX_ENTRIES + " entries)"));
+              ProblemText.of("calendar.a-year-has-at-most-entries", MAX_ENTRIES)));
       return new Result(List.of(), errors, warnings);
     }
     var byDate = new TreeMap<LocalDate, NationalEntry>();
@@ -94,14 +96,7 @@ public final class ScheduleValidator {
             new FieldError(
                 at + "date",
                 "DUPLICATE_DATE",
-                date
-                    + " 与 entries["
-                    + first
-                    + "] 重复 ("
-                    + date
-                    + " is already entries["
-                    + first
-                    + "])"));
+                ProblemText.of("calendar.is-already-entries", date, first)));
         continue;
       }
       if (kind == DayKind.WORKDAY && !isWeekend(date)) {
@@ -109,14 +104,11 @@ public final class ScheduleValidator {
             new FieldError(
                 at + "date",
                 "WORKDAY_ON_WEEKDAY",
-                date
-                    + " 是"
-                    + weekdayZh(date)
-                    + "，本来就要上班；调休上班日只能是周六或周日 ("
-                    + date
-                    + " is a "
-                    + date.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH)
-                    + ": a make-up WORKDAY must be a Saturday or Sunday)"));
+                ProblemText.of(
+                    "calendar.is-a-a-make-up-workday",
+                    date,
+                    weekdayZh(date),
+                    date.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH))));
       }
       if (kind != null && name != null) {
         byDate.put(date, new NationalEntry(date, kind, name));
@@ -126,7 +118,7 @@ public final class ScheduleValidator {
     if (!anyHoliday) {
       errors.add(
           new FieldError(
-              "entries", "NO_HOLIDAY", "节假日安排至少要有一天节假日 (a schedule needs at least one HOLIDAY)"));
+              "entries", "NO_HOLIDAY", ProblemText.of("calendar.a-schedule-needs-at-least-one")));
     }
     if (!errors.isEmpty()) {
       return new Result(List.of(), errors, warnings);
@@ -170,19 +162,13 @@ public final class ScheduleValidator {
           new FieldError(
               "entries[" + index + "].date",
               "HOLIDAY_ON_WEEKEND",
-              date
-                  + " 是"
-                  + weekdayZh(date)
-                  + "，本来就休息，标为节假日不影响工作日计算；如果这天是调休上班，类型应为 WORKDAY ("
-                  + date
-                  + " is a weekend day: as a HOLIDAY it changes nothing; a make-up workday is a"
-                  + " WORKDAY)"));
+              ProblemText.of("calendar.is-a-weekend-day-as-a", date, weekdayZh(date))));
     }
   }
 
   private static LocalDate date(int year, String text, String field, List<FieldError> errors) {
     if (text == null || text.isBlank()) {
-      errors.add(new FieldError(field, "REQUIRED", "请填写日期 (date is required)"));
+      errors.add(new FieldError(field, "REQUIRED", ProblemText.of("calendar.date-is-required")));
       return null;
     }
     LocalDate date;
@@ -190,15 +176,13 @@ public final class ScheduleValidator {
       date = LocalDate.parse(text.strip());
     } catch (DateTimeParseException e) {
       errors.add(
-          new FieldError(field, "INVALID_DATE", "日期格式应为 yyyy-MM-dd (date must be yyyy-MM-dd)"));
+          new FieldError(
+              field, "INVALID_DATE", ProblemText.of("calendar.date-must-be-yyyy-mm-dd")));
       return null;
     }
     if (date.getYear() != year) {
       errors.add(
-          new FieldError(
-              field,
-              "OUTSIDE_YEAR",
-              date + " 不在 " + year + " 年内 (" + date + " is not in " + year + ")"));
+          new FieldError(field, "OUTSIDE_YEAR", ProblemText.of("calendar.is-not-in", date, year)));
       return null;
     }
     return date;
@@ -206,7 +190,7 @@ public final class ScheduleValidator {
 
   private static DayKind kind(String text, String field, List<FieldError> errors) {
     if (text == null || text.isBlank()) {
-      errors.add(new FieldError(field, "REQUIRED", "请选择类型 HOLIDAY 或 WORKDAY (kind is required)"));
+      errors.add(new FieldError(field, "REQUIRED", ProblemText.of("calendar.kind-is-required")));
       return null;
     }
     try {
@@ -214,9 +198,7 @@ public final class ScheduleValidator {
     } catch (IllegalArgumentException e) {
       errors.add(
           new FieldError(
-              field,
-              "INVALID_KIND",
-              "类型应为 HOLIDAY（放假）或 WORKDAY（调休上班） (kind must be HOLIDAY or WORKDAY)"));
+              field, "INVALID_KIND", ProblemText.of("calendar.kind-must-be-holiday-or-workday")));
       return null;
     }
   }
@@ -229,16 +211,14 @@ public final class ScheduleValidator {
    */
   static String name(String text, String field, List<FieldError> errors) {
     if (text == null || text.isBlank()) {
-      errors.add(new FieldError(field, "REQUIRED", "请填写名称 (name is required)"));
+      errors.add(new FieldError(field, "REQUIRED", ProblemText.of("calendar.name-is-required")));
       return null;
     }
     String name = text.strip();
     if (name.length() > MAX_NAME) {
       errors.add(
           new FieldError(
-              field,
-              "TOO_LONG",
-              "名称最多 " + MAX_NAME + " 个字 (name is at most " + MAX_NAME + " characters)"));
+              field, "TOO_LONG", ProblemText.of("calendar.name-is-at-most-characters", MAX_NAME)));
       return null;
     }
     return name;

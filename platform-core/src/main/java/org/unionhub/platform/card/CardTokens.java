@@ -5,7 +5,6 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.ECDSASigner;
-import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
@@ -41,7 +40,7 @@ public final class CardTokens {
   /** Most well-signed tokens remembered; a token lives minutes, so this is a few minutes' worth. */
   static final int MAX_REMEMBERED = 100_000;
 
-  private final Map<String, ECDSAVerifier> verifiers = new ConcurrentHashMap<>();
+  private final Map<String, P256Verifier> verifiers = new ConcurrentHashMap<>();
 
   /**
    * Tokens whose signature was checked, with their claims and key: a card shown again (a gate, a
@@ -176,15 +175,9 @@ public final class CardTokens {
     return new JWKSet(keys).toString(true);
   }
 
-  private ECDSAVerifier verifier(KeyRing.CardKey key) {
+  private P256Verifier verifier(KeyRing.CardKey key) {
     return verifiers.computeIfAbsent(
         key.id() + "/" + key.keys().getPublic().hashCode(),
-        id -> {
-          try {
-            return new ECDSAVerifier((ECPublicKey) key.keys().getPublic());
-          } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-          }
-        });
+        id -> new P256Verifier((ECPublicKey) key.keys().getPublic()));
   }
 }

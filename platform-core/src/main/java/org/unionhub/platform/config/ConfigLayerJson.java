@@ -1,6 +1,5 @@
 package org.unionhub.platform.config;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -19,6 +18,8 @@ import org.unionhub.platform.config.ConfigLayer.FieldLayer;
 import org.unionhub.platform.config.ConfigLayer.RuleLayer;
 import org.unionhub.platform.config.ConfigLayer.SettingLayer;
 import org.unionhub.platform.config.ConfigLayer.StepLayer;
+import org.unionhub.platform.json.Json;
+import org.unionhub.platform.problem.ProblemText;
 import org.unionhub.sdk.LocalizedText;
 import org.unionhub.sdk.form.Choice;
 import org.unionhub.sdk.form.FieldType;
@@ -71,13 +72,15 @@ public final class ConfigLayerJson {
       if (!(value instanceof JsonObject object)) {
         return new Read(
             ConfigLayer.EMPTY,
-            List.of(ConfigProblem.of("", "NOT_AN_OBJECT", "应为 JSON 对象 (must be a JSON object)")));
+            List.of(
+                ConfigProblem.of(
+                    "", "NOT_AN_OBJECT", ProblemText.of("config.must-be-a-json-object"))));
       }
       json = object;
     } catch (jakarta.json.JsonException e) {
       return new Read(
           ConfigLayer.EMPTY,
-          List.of(ConfigProblem.of("", "INVALID_JSON", "不是有效的 JSON (not valid JSON)")));
+          List.of(ConfigProblem.of("", "INVALID_JSON", ProblemText.of("config.not-valid-json"))));
     }
     return read(json);
   }
@@ -99,7 +102,7 @@ public final class ConfigLayerJson {
     ConfigLayer layer(JsonObject json) {
       for (String key : json.keySet()) {
         if (!List.of("enabled", "settings", "form", "workflow", "rules", "locks").contains(key)) {
-          problems.add(ConfigProblem.of(key, "UNKNOWN_KEY", "未知的配置项 (unknown key)"));
+          problems.add(ConfigProblem.of(key, "UNKNOWN_KEY", ProblemText.of("config.unknown-key")));
         }
       }
       Boolean enabled = bool(json, "enabled", "enabled");
@@ -179,7 +182,9 @@ public final class ConfigLayerJson {
       JsonValue list = r.get("scenarios");
       if (list != null && list != JsonValue.NULL) {
         if (!(list instanceof JsonArray array)) {
-          problems.add(ConfigProblem.of("rules.scenarios", "NOT_A_LIST", "应为列表 (must be a list)"));
+          problems.add(
+              ConfigProblem.of(
+                  "rules.scenarios", "NOT_A_LIST", ProblemText.of("common.must-be-a-list")));
         } else {
           for (int i = 0; i < array.size(); i++) {
             String path = "rules.scenarios[" + i + "]";
@@ -197,7 +202,8 @@ public final class ConfigLayerJson {
       String name = string(s, "name", path + ".name");
       if (name == null || name.isBlank()) {
         problems.add(
-            ConfigProblem.of(path + ".name", "REQUIRED", "场景需要名称 (a scenario needs a name)"));
+            ConfigProblem.of(
+                path + ".name", "REQUIRED", ProblemText.of("config.a-scenario-needs-a-name")));
       }
       var given = new LinkedHashMap<String, String>();
       for (var e : objectEntries(s, "given", path + ".given").entrySet()) {
@@ -211,7 +217,9 @@ public final class ConfigLayerJson {
       if (expect == null) {
         problems.add(
             ConfigProblem.of(
-                path + ".expect", "REQUIRED", "场景需要预期结果 (a scenario needs an expectation)"));
+                path + ".expect",
+                "REQUIRED",
+                ProblemText.of("config.a-scenario-needs-an-expectation")));
         return new RuleScenario(name, given, null);
       }
       List<String> rejected =
@@ -238,7 +246,9 @@ public final class ConfigLayerJson {
         try {
           type = FieldType.valueOf(typeName);
         } catch (IllegalArgumentException e) {
-          problems.add(ConfigProblem.of(path + ".type", "INVALID", "字段类型无效 (unknown field type)"));
+          problems.add(
+              ConfigProblem.of(
+                  path + ".type", "INVALID", ProblemText.of("config.unknown-field-type")));
         }
       }
       var choices = new ArrayList<Choice>();
@@ -271,7 +281,8 @@ public final class ConfigLayerJson {
       if (v instanceof JsonObject o) {
         return o;
       }
-      problems.add(ConfigProblem.of(path, "NOT_AN_OBJECT", "应为 JSON 对象 (must be a JSON object)"));
+      problems.add(
+          ConfigProblem.of(path, "NOT_AN_OBJECT", ProblemText.of("config.must-be-a-json-object")));
       return Map.of();
     }
 
@@ -279,7 +290,8 @@ public final class ConfigLayerJson {
       if (v instanceof JsonObject o) {
         return o;
       }
-      problems.add(ConfigProblem.of(path, "NOT_AN_OBJECT", "应为 JSON 对象 (must be a JSON object)"));
+      problems.add(
+          ConfigProblem.of(path, "NOT_AN_OBJECT", ProblemText.of("config.must-be-a-json-object")));
       return null;
     }
 
@@ -292,7 +304,7 @@ public final class ConfigLayerJson {
         return v == JsonValue.TRUE;
       }
       problems.add(
-          ConfigProblem.of(path, "NOT_A_BOOLEAN", "应为 true 或 false (must be true or false)"));
+          ConfigProblem.of(path, "NOT_A_BOOLEAN", ProblemText.of("common.must-be-true-or-false")));
       return null;
     }
 
@@ -308,7 +320,9 @@ public final class ConfigLayerJson {
           // falls through to the problem below
         }
       }
-      problems.add(ConfigProblem.of(path, "NOT_AN_INTEGER", "应为整数 (must be a whole number)"));
+      problems.add(
+          ConfigProblem.of(
+              path, "NOT_AN_INTEGER", ProblemText.of("common.must-be-a-whole-number")));
       return null;
     }
 
@@ -320,7 +334,7 @@ public final class ConfigLayerJson {
       if (v instanceof JsonString s) {
         return s.getString();
       }
-      problems.add(ConfigProblem.of(path, "NOT_TEXT", "应为文本 (must be a string)"));
+      problems.add(ConfigProblem.of(path, "NOT_TEXT", ProblemText.of("common.must-be-a-string")));
       return null;
     }
 
@@ -336,8 +350,7 @@ public final class ConfigLayerJson {
         return v.toString();
       }
       problems.add(
-          ConfigProblem.of(
-              path, "NOT_A_VALUE", "应为文本、数字或布尔值 (must be text, a number or a boolean)"));
+          ConfigProblem.of(path, "NOT_A_VALUE", ProblemText.of("config.must-be-text-a-number-or")));
       return null;
     }
 
@@ -347,7 +360,7 @@ public final class ConfigLayerJson {
         return List.of();
       }
       if (!(v instanceof JsonArray array)) {
-        problems.add(ConfigProblem.of(path, "NOT_A_LIST", "应为列表 (must be a list)"));
+        problems.add(ConfigProblem.of(path, "NOT_A_LIST", ProblemText.of("common.must-be-a-list")));
         return List.of();
       }
       var result = new ArrayList<String>();
@@ -356,7 +369,8 @@ public final class ConfigLayerJson {
           result.add(s.getString());
         } else {
           problems.add(
-              ConfigProblem.of(path + "[" + i + "]", "NOT_TEXT", "应为文本 (must be a string)"));
+              ConfigProblem.of(
+                  path + "[" + i + "]", "NOT_TEXT", ProblemText.of("common.must-be-a-string")));
         }
       }
       return result;
@@ -379,7 +393,8 @@ public final class ConfigLayerJson {
         }
       }
       if (zh == null || zh.isBlank()) {
-        problems.add(ConfigProblem.of(path, "REQUIRED", "标签不能为空 (the label cannot be empty)"));
+        problems.add(
+            ConfigProblem.of(path, "REQUIRED", ProblemText.of("config.the-label-cannot-be-empty")));
         return null;
       }
       return LocalizedText.of(zh.strip(), en.strip());

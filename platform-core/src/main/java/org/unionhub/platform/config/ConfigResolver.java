@@ -20,6 +20,7 @@ import org.unionhub.platform.config.EffectiveConfig.EffectiveSetting;
 import org.unionhub.platform.config.EffectiveConfig.EffectiveStep;
 import org.unionhub.platform.config.EffectiveConfig.Origin;
 import org.unionhub.platform.config.EffectiveConfig.Provenance;
+import org.unionhub.platform.problem.ProblemText;
 import org.unionhub.platform.rules.RuleCompilationException;
 import org.unionhub.platform.rules.RuleProblem;
 import org.unionhub.platform.rules.RuleSandbox;
@@ -287,9 +288,7 @@ public final class ConfigResolver {
           if (checked) {
             problems.add(
                 ConfigProblem.of(
-                    "locks",
-                    "UNKNOWN_ITEM",
-                    "没有可锁定的此项：" + path + " (nothing to lock at " + path + ")"));
+                    "locks", "UNKNOWN_ITEM", ProblemText.of("config.nothing-to-lock-at", path)));
           }
           continue;
         }
@@ -314,11 +313,7 @@ public final class ConfigResolver {
             ConfigProblem.of(
                 path,
                 "LOCKED",
-                "此项已被 "
-                    + tenantName.apply(locker)
-                    + " 锁定，不能修改 (locked by "
-                    + tenantName.apply(locker)
-                    + "; it cannot be changed here)"));
+                ProblemText.of("config.locked-by-it-cannot-be-changed", tenantName.apply(locker))));
       }
       return false;
     }
@@ -330,7 +325,9 @@ public final class ConfigResolver {
         if (checked) {
           problems.add(
               ConfigProblem.of(
-                  path, "UNKNOWN_SETTING", "模块没有此设置 (the module has no such setting)"));
+                  path,
+                  "UNKNOWN_SETTING",
+                  ProblemText.of("config.the-module-has-no-such-setting")));
         }
         return;
       }
@@ -370,7 +367,7 @@ public final class ConfigResolver {
                 ConfigProblem.of(
                     path,
                     "NOT_BOUNDABLE",
-                    "只有整数设置可以设定范围 (only whole-number settings have bounds)"));
+                    ProblemText.of("config.only-whole-number-settings-have-bounds")));
           }
         } else if (narrows(entry.min(), entry.max(), min, max)) {
           min = entry.min() != null ? entry.min() : min;
@@ -381,11 +378,10 @@ public final class ConfigResolver {
               ConfigProblem.of(
                   path,
                   "BOUNDS_TOO_WIDE",
-                  "范围只能收窄"
-                      + boundNote(min, max, named(boundBy), true)
-                      + " (bounds can only be narrowed"
-                      + boundNote(min, max, named(boundBy), false)
-                      + ")"));
+                  ProblemText.of(
+                      "config.bounds-can-only-be-narrowed",
+                      boundNote(min, max, named(boundBy), true),
+                      boundNote(min, max, named(boundBy), false))));
         }
       }
       settings.put(key, new EffectiveSetting(setting, value, min, max, boundBy, valueFrom));
@@ -399,7 +395,9 @@ public final class ConfigResolver {
           if (checked) {
             problems.add(
                 ConfigProblem.of(
-                    path, "DUPLICATE_FIELD", "模块已有同名字段 (the module already has this field)"));
+                    path,
+                    "DUPLICATE_FIELD",
+                    ProblemText.of("config.the-module-already-has-this-field")));
           }
           return;
         }
@@ -419,7 +417,8 @@ public final class ConfigResolver {
       if (current == null) {
         if (checked) {
           problems.add(
-              ConfigProblem.of(path, "UNKNOWN_FIELD", "表单中没有此项 (no such field in this form)"));
+              ConfigProblem.of(
+                  path, "UNKNOWN_FIELD", ProblemText.of("common.no-such-field-in-this-form")));
         }
         return;
       }
@@ -436,7 +435,7 @@ public final class ConfigResolver {
                 ConfigProblem.of(
                     path + ".hidden",
                     "MODULE_REQUIRED",
-                    "模块依赖此项，不能隐藏 (the module relies on this field; it cannot be hidden)"));
+                    ProblemText.of("config.the-module-relies-on-this-field")));
           }
         } else {
           hidden = entry.hidden();
@@ -450,7 +449,7 @@ public final class ConfigResolver {
                 ConfigProblem.of(
                     path + ".required",
                     "MODULE_REQUIRED",
-                    "模块依赖此项，必须填写 (the module relies on this field; it stays required)"));
+                    ProblemText.of("config.the-module-relies-on-this-field-2")));
           }
         } else {
           required = entry.required();
@@ -462,7 +461,9 @@ public final class ConfigResolver {
           if (checked) {
             problems.add(
                 ConfigProblem.of(
-                    path + ".label", "REQUIRED", "标签不能为空 (the label cannot be empty)"));
+                    path + ".label",
+                    "REQUIRED",
+                    ProblemText.of("config.the-label-cannot-be-empty")));
           }
         } else {
           label = entry.label();
@@ -476,7 +477,7 @@ public final class ConfigResolver {
                 ConfigProblem.of(
                     path + ".order",
                     "OUT_OF_BOUNDS",
-                    "顺序应在 0 到 " + MAX_ORDER + " 之间 (order must be 0 to " + MAX_ORDER + ")"));
+                    ProblemText.of("config.order-must-be-0-to", MAX_ORDER)));
           }
         } else {
           order = entry.order();
@@ -502,29 +503,29 @@ public final class ConfigResolver {
       if (!ADDED_NAME.matcher(name).matches()) {
         found.add(
             ConfigProblem.of(
-                path, "INVALID_NAME", "字段名应为字母开头的字母数字 (name must match " + ADDED_NAME + ")"));
+                path, "INVALID_NAME", ProblemText.of("config.name-must-match", ADDED_NAME)));
       }
       if (add.type() == null || add.type() == FieldType.TENANT) {
-        found.add(ConfigProblem.of(path + ".type", "INVALID", "字段类型无效 (invalid field type)"));
+        found.add(
+            ConfigProblem.of(
+                path + ".type", "INVALID", ProblemText.of("config.invalid-field-type")));
       }
       if (add.label() == null || blank(add.label())) {
         found.add(
-            ConfigProblem.of(path + ".label", "REQUIRED", "标签不能为空 (the label cannot be empty)"));
+            ConfigProblem.of(
+                path + ".label", "REQUIRED", ProblemText.of("config.the-label-cannot-be-empty")));
       }
       if (add.maxLength() < 1 || add.maxLength() > MAX_ADDED_LENGTH) {
         found.add(
             ConfigProblem.of(
                 path + ".maxLength",
                 "OUT_OF_BOUNDS",
-                "长度应在 1 到 "
-                    + MAX_ADDED_LENGTH
-                    + " 之间 (maxLength must be 1 to "
-                    + MAX_ADDED_LENGTH
-                    + ")"));
+                ProblemText.of("config.maxlength-must-be-1-to", MAX_ADDED_LENGTH)));
       }
       if (add.type() != null && add.type().hasChoices() && add.choices().isEmpty()) {
         found.add(
-            ConfigProblem.of(path + ".choices", "REQUIRED", "选择题需要选项 (a choice needs choices)"));
+            ConfigProblem.of(
+                path + ".choices", "REQUIRED", ProblemText.of("config.a-choice-needs-choices")));
       }
       if (!found.isEmpty()) {
         if (checked) {
@@ -545,7 +546,9 @@ public final class ConfigResolver {
       EffectiveStep current = steps.get(name);
       if (current == null) {
         if (checked) {
-          problems.add(ConfigProblem.of(path, "UNKNOWN_STEP", "流程中没有此步骤 (no such workflow step)"));
+          problems.add(
+              ConfigProblem.of(
+                  path, "UNKNOWN_STEP", ProblemText.of("config.no-such-workflow-step")));
         }
         return;
       }
@@ -559,7 +562,9 @@ public final class ConfigResolver {
           if (checked) {
             problems.add(
                 ConfigProblem.of(
-                    path + ".included", "NOT_OPTIONAL", "此步骤不可增删 (this step is not optional)"));
+                    path + ".included",
+                    "NOT_OPTIONAL",
+                    ProblemText.of("config.this-step-is-not-optional")));
           }
         } else {
           included = entry.included();
@@ -574,13 +579,15 @@ public final class ConfigResolver {
                 ConfigProblem.of(
                     path + ".role",
                     "INVALID",
-                    "角色应为 " + STEP_ROLES + " 之一 (role must be one of " + STEP_ROLES + ")"));
+                    ProblemText.of("config.role-must-be-one-of", STEP_ROLES)));
           }
         } else if (state.terminal()) {
           if (checked) {
             problems.add(
                 ConfigProblem.of(
-                    path + ".role", "TERMINAL", "已结束的状态没有办理人 (nobody acts in a final state)"));
+                    path + ".role",
+                    "TERMINAL",
+                    ProblemText.of("config.nobody-acts-in-a-final-state")));
           }
         } else {
           role = wanted;
@@ -599,7 +606,7 @@ public final class ConfigResolver {
                 ConfigProblem.of(
                     path + ".workingDays",
                     "TERMINAL",
-                    "已结束的状态没有期限 (a final state has no deadline)"));
+                    ProblemText.of("config.a-final-state-has-no-deadline")));
           }
         } else if (tooLow || tooHigh || wanted > 365) {
           if (checked) {
@@ -607,23 +614,19 @@ public final class ConfigResolver {
                 ConfigProblem.of(
                     path + ".workingDays",
                     "OUT_OF_BOUNDS",
-                    "期限"
-                        + wanted
-                        + "个工作日超出范围"
-                        + boundNote(
+                    ProblemText.of(
+                        "config.working-days-is-out-of-bounds",
+                        wanted,
+                        boundNote(
                             min == null ? 0 : min,
                             max == null ? 365 : max,
                             named(current.boundBy()),
-                            true)
-                        + " ("
-                        + wanted
-                        + " working days is out of bounds"
-                        + boundNote(
+                            true),
+                        boundNote(
                             min == null ? 0 : min,
                             max == null ? 365 : max,
                             named(current.boundBy()),
-                            false)
-                        + ")"));
+                            false))));
           }
         } else {
           days = wanted;
@@ -644,11 +647,10 @@ public final class ConfigResolver {
               ConfigProblem.of(
                   path + ".bounds",
                   "BOUNDS_TOO_WIDE",
-                  "范围只能收窄"
-                      + boundNote(min, max, named(boundBy), true)
-                      + " (bounds can only be narrowed"
-                      + boundNote(min, max, named(boundBy), false)
-                      + ")"));
+                  ProblemText.of(
+                      "config.bounds-can-only-be-narrowed",
+                      boundNote(min, max, named(boundBy), true),
+                      boundNote(min, max, named(boundBy), false))));
         }
       }
       State adapted =
@@ -720,7 +722,9 @@ public final class ConfigResolver {
         if (!duplicates.add(name) && checked) {
           problems.add(
               ConfigProblem.of(
-                  "rules." + name, "DUPLICATE_RULE", "规则名重复 (two rules have this name)"));
+                  "rules." + name,
+                  "DUPLICATE_RULE",
+                  ProblemText.of("config.two-rules-have-this-name")));
         }
       }
       var kept = new ArrayList<String>();
@@ -742,7 +746,7 @@ public final class ConfigResolver {
                 ConfigProblem.of(
                     "rules.disable",
                     "UNKNOWN_RULE",
-                    "没有可停用的规则：" + name + " (no inherited rule named " + name + ")"));
+                    ProblemText.of("config.no-inherited-rule-named", name)));
           }
           continue;
         }
@@ -773,7 +777,7 @@ public final class ConfigResolver {
                 ConfigProblem.of(
                     "rules.scenarios",
                     "INVALID",
-                    "场景需要名称和预期 (a scenario needs a name and an expectation)"));
+                    ProblemText.of("config.a-scenario-needs-a-name-and")));
           }
           continue;
         }

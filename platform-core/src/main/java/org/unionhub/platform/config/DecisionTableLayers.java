@@ -1,9 +1,9 @@
 package org.unionhub.platform.config;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.util.List;
+import org.unionhub.platform.json.Json;
 import org.unionhub.platform.rules.RuleCompilationException;
 import org.unionhub.platform.rules.RuleProblem;
 import org.unionhub.platform.rules.table.DecisionTableException;

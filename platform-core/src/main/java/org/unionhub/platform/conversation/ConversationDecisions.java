@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import org.unionhub.platform.problem.FieldError;
 import org.unionhub.platform.problem.NotAllowedException;
+import org.unionhub.platform.problem.ProblemText;
 import org.unionhub.platform.problem.SubmissionRefusedException;
 import org.unionhub.sdk.Role;
 import org.unionhub.sdk.conversation.ConversationSpec;
@@ -60,20 +61,19 @@ public final class ConversationDecisions {
     if (subjectTerminal && !spec.openInTerminalStates()) {
       problems.add(
           new FieldError(
-              "subject", "CONVERSATION_CLOSED", "已办结，不能再留言 (it is finished; no more messages)"));
+              "subject",
+              "CONVERSATION_CLOSED",
+              ProblemText.of("conversation.it-is-finished-no-more-messages")));
     }
     if (body == null || body.isBlank()) {
-      problems.add(new FieldError("body", "REQUIRED", "此项必填 (this field is required)"));
+      problems.add(
+          new FieldError("body", "REQUIRED", ProblemText.of("common.this-field-is-required")));
     } else if (body.strip().length() > spec.maxLength()) {
       problems.add(
           new FieldError(
               "body",
               "TOO_LONG",
-              "不能超过"
-                  + spec.maxLength()
-                  + "个字符 (must be at most "
-                  + spec.maxLength()
-                  + " characters)"));
+              ProblemText.of("common.must-be-at-most-characters", spec.maxLength())));
     }
     if (!problems.isEmpty()) {
       throw new SubmissionRefusedException(problems);

@@ -2,7 +2,6 @@ package org.unionhub.platform.item;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -25,11 +24,13 @@ import java.util.UUID;
 import org.hibernate.Session;
 import org.unionhub.platform.action.ActionDecisions;
 import org.unionhub.platform.action.Actor;
+import org.unionhub.platform.json.Json;
 import org.unionhub.platform.problem.FieldError;
 import org.unionhub.platform.problem.FormCheck;
 import org.unionhub.platform.problem.NotVisibleException;
+import org.unionhub.platform.problem.ProblemText;
 import org.unionhub.platform.problem.SubmissionRefusedException;
-import org.unionhub.platform.request.RequestService;
+import org.unionhub.platform.request.ModuleRuntime;
 import org.unionhub.platform.security.Caller;
 import org.unionhub.platform.tally.TallyDecisions;
 import org.unionhub.platform.tenancy.TenantScope;
@@ -59,7 +60,7 @@ public class ActionService {
   @Inject TenantScope scope;
   @Inject Clock clock;
   @Inject ModuleHooks hooks;
-  @Inject RequestService requests;
+  @Inject ModuleRuntime runtime;
 
   /** How many rows each tally cell is spread over. */
   static final int STRIPES = 16;
@@ -171,7 +172,7 @@ public class ActionService {
     hooks.onAction(
         module,
         new ActionEvent(
-            memberAction, now, requests.effective(stored.getTenantId(), module).settingValues()));
+            memberAction, now, runtime.effective(stored.getTenantId(), module).settingValues()));
     return new Acted(row.getId(), stored.getId(), action.name(), day, anonymous);
   }
 
@@ -282,7 +283,8 @@ public class ActionService {
       raw = JsonValue.EMPTY_JSON_OBJECT;
     }
     if (!(raw instanceof JsonObject given)) {
-      problems.add(new FieldError("values", "NOT_AN_OBJECT", "应为对象 (must be an object)"));
+      problems.add(
+          new FieldError("values", "NOT_AN_OBJECT", ProblemText.of("common.must-be-an-object")));
       return values;
     }
     List<FormField> form = ActionDecisions.payloadForm(action, item);
@@ -292,7 +294,9 @@ public class ActionService {
       JsonValue v = entry.getValue();
       String text = text(v, field);
       if (text == null && v != JsonValue.NULL) {
-        problems.add(new FieldError(entry.getKey(), "WRONG_TYPE", "值的类型不对 (wrong kind of value)"));
+        problems.add(
+            new FieldError(
+                entry.getKey(), "WRONG_TYPE", ProblemText.of("item.wrong-kind-of-value")));
       } else if (text != null) {
         values.put(entry.getKey(), text);
       }

@@ -14,8 +14,9 @@ import org.unionhub.platform.module.ModuleRegistry;
 import org.unionhub.platform.problem.FieldError;
 import org.unionhub.platform.problem.NotAllowedException;
 import org.unionhub.platform.problem.NotVisibleException;
+import org.unionhub.platform.problem.ProblemText;
 import org.unionhub.platform.problem.SubmissionRefusedException;
-import org.unionhub.platform.request.RequestService;
+import org.unionhub.platform.request.RequestReading;
 import org.unionhub.platform.request.ServiceRequest;
 import org.unionhub.platform.security.Caller;
 import org.unionhub.platform.tenancy.Visibility;
@@ -33,7 +34,7 @@ public class ConversationService {
   @PersistenceContext(unitName = "unionhub")
   EntityManager em;
 
-  @Inject RequestService requests;
+  @Inject RequestReading reading;
   @Inject ModuleRegistry modules;
   @Inject Visibility visibility;
   @Inject Clock clock;
@@ -44,7 +45,7 @@ public class ConversationService {
    */
   @Transactional
   public List<ConversationMessage> messages(Caller caller, UUID requestId) {
-    ServiceRequest request = requests.get(caller, requestId);
+    ServiceRequest request = reading.get(caller, requestId);
     spec(request);
     return em.createQuery(
             "select m from ConversationMessage m where m.subjectId = :s order by m.seq",
@@ -60,12 +61,12 @@ public class ConversationService {
    */
   @Transactional
   public ConversationMessage write(Caller caller, UUID requestId, String body) {
-    ServiceRequest request = requests.get(caller, requestId);
+    ServiceRequest request = reading.get(caller, requestId);
     ConversationSpec spec = spec(request);
     Role role = role(caller, request, spec);
     if (body == null || body.isBlank()) {
       throw new SubmissionRefusedException(
-          List.of(new FieldError("body", "REQUIRED", "请填写内容 (the message is empty)")));
+          List.of(new FieldError("body", "REQUIRED", ProblemText.of("item.the-message-is-empty"))));
     }
     if (body.strip().length() > spec.maxLength()) {
       throw new SubmissionRefusedException(
@@ -73,17 +74,13 @@ public class ConversationService {
               new FieldError(
                   "body",
                   "TOO_LONG",
-                  "不能超过"
-                      + spec.maxLength()
-                      + "个字符 (at most "
-                      + spec.maxLength()
-                      + " characters)")));
+                  ProblemText.of("item.at-most-characters", spec.maxLength()))));
     }
     boolean terminal =
         modules.find(request.getModule()).orElseThrow().descriptor().workflow().states().stream()
             .anyMatch(s -> s.name().equals(request.getState()) && s.terminal());
     if (terminal && !spec.openInTerminalStates()) {
-      throw new NotAllowedException("事项已办结，不能再留言 (the request is finished)");
+      throw new NotAllowedException(ProblemText.of("item.the-request-is-finished"));
     }
     // The request's row lock orders writers: seq is max + 1 without gaps or duplicates.
     em.lock(request, LockModeType.PESSIMISTIC_WRITE);
@@ -127,6 +124,6 @@ public class ConversationService {
     if (caller.hasRole(Role.PLATFORM_ADMIN)) {
       return Role.PLATFORM_ADMIN;
     }
-    throw new NotAllowedException("无权在此留言 (you may not write in this conversation)");
+    throw new NotAllowedException(ProblemText.of("item.you-may-not-write-in-this"));
   }
 }

@@ -8,6 +8,7 @@ import java.util.Set;
 import org.unionhub.platform.problem.FieldError;
 import org.unionhub.platform.problem.FormCheck;
 import org.unionhub.platform.problem.NotAllowedException;
+import org.unionhub.platform.problem.ProblemText;
 import org.unionhub.sdk.Role;
 import org.unionhub.sdk.form.FormField;
 import org.unionhub.sdk.item.Anonymity;
@@ -69,7 +70,8 @@ public final class ItemDecisions {
   public static List<FieldError> check(ItemKind kind, ItemDraft draft) {
     var problems = new ArrayList<FieldError>();
     if (draft.title() == null || draft.title().isBlank()) {
-      problems.add(new FieldError("title", "REQUIRED", "此项必填 (this field is required)"));
+      problems.add(
+          new FieldError("title", "REQUIRED", ProblemText.of("common.this-field-is-required")));
     } else if (draft.title().length() > MAX_TITLE) {
       problems.add(tooLong("title", MAX_TITLE));
     }
@@ -84,28 +86,30 @@ public final class ItemDecisions {
           && !draft.opensAt().isBefore(draft.closesAt())) {
         problems.add(
             new FieldError(
-                "closesAt", "BEFORE_OPENING", "结束时间应晚于开始时间 (must be after the opening time)"));
+                "closesAt",
+                "BEFORE_OPENING",
+                ProblemText.of("item.must-be-after-the-opening-time")));
       }
     } else if (draft.opensAt() != null || draft.closesAt() != null) {
       problems.add(
-          new FieldError("opensAt", "NO_WINDOW", "此类事项没有开放时间 (items of this kind have no window)"));
+          new FieldError(
+              "opensAt", "NO_WINDOW", ProblemText.of("item.items-of-this-kind-have-no")));
     }
     Audience audience = audience(kind, draft);
     if (!kind.audiences().contains(audience)) {
       problems.add(
           new FieldError(
-              "audience",
-              "NOT_ALLOWED",
-              "可选范围：" + kind.audiences() + " (allowed: " + kind.audiences() + ")"));
+              "audience", "NOT_ALLOWED", ProblemText.of("item.allowed", kind.audiences())));
     }
     if (draft.anonymous() && kind.anonymity() == Anonymity.NEVER) {
       problems.add(
-          new FieldError("anonymous", "NOT_ALLOWED", "此类事项不能匿名 (items of this kind are named)"));
+          new FieldError(
+              "anonymous", "NOT_ALLOWED", ProblemText.of("item.items-of-this-kind-are-named")));
     }
     if (!draft.anonymous() && kind.anonymity() == Anonymity.ALWAYS) {
       problems.add(
           new FieldError(
-              "anonymous", "NOT_ALLOWED", "此类事项总是匿名 (items of this kind are always anonymous)"));
+              "anonymous", "NOT_ALLOWED", ProblemText.of("item.items-of-this-kind-are-always")));
     }
     ResultsVisibility visibility = resultsVisibility(draft);
     if (!kind.resultsVisibilities().contains(visibility)) {
@@ -113,11 +117,7 @@ public final class ItemDecisions {
           new FieldError(
               "resultsVisibility",
               "NOT_ALLOWED",
-              "可选："
-                  + kind.resultsVisibilities()
-                  + " (allowed: "
-                  + kind.resultsVisibilities()
-                  + ")"));
+              ProblemText.of("item.allowed-2", kind.resultsVisibilities())));
     }
     return problems;
   }
@@ -128,7 +128,7 @@ public final class ItemDecisions {
       if (!questions.isEmpty()) {
         problems.add(
             new FieldError(
-                "questions", "NOT_ALLOWED", "此类事项没有问题 (items of this kind carry no questions)"));
+                "questions", "NOT_ALLOWED", ProblemText.of("item.items-of-this-kind-carry-no")));
       }
       return;
     }
@@ -137,7 +137,7 @@ public final class ItemDecisions {
           new FieldError(
               "questions",
               "TOO_MANY",
-              "最多" + kind.maxQuestions() + "个问题 (at most " + kind.maxQuestions() + " questions)"));
+              ProblemText.of("item.at-most-questions", kind.maxQuestions())));
     }
     var names = new HashSet<String>();
     for (int i = 0; i < questions.size(); i++) {
@@ -148,13 +148,14 @@ public final class ItemDecisions {
             new FieldError(
                 path + ".type",
                 "NOT_ALLOWED",
-                "可用题型：" + kind.questionTypes() + " (allowed: " + kind.questionTypes() + ")"));
+                ProblemText.of("item.allowed-3", kind.questionTypes())));
       }
       for (String problem : q.problems()) {
         problems.add(new FieldError(path, "INVALID", problem));
       }
       if (q.name() != null && !names.add(q.name())) {
-        problems.add(new FieldError(path + ".name", "DUPLICATE", "问题名重复 (the name is taken)"));
+        problems.add(
+            new FieldError(path + ".name", "DUPLICATE", ProblemText.of("item.the-name-is-taken")));
       }
     }
   }
@@ -182,25 +183,40 @@ public final class ItemDecisions {
   }
 
   /**
-   * Whether an item may still be edited: drafts always; a published item while nobody has acted on
-   * it (a published survey's questions cannot change once an answer exists); a closed one never.
+   * What stops an edit of an item: a closed item never changes; a published item keeps its
+   * questions and its anonymity once anybody has acted on it (answered, voted), while its title,
+   * description and times may still change; a draft, or a published item nobody has acted on,
+   * changes freely. The server and the test kit decide with this one method.
    *
-   * @param item the item
+   * @param current the item as it is
+   * @param next the item as the edit would make it (already checked with {@link #check})
    * @param actions how many actions it has
-   * @return the problems, empty when it may be edited
+   * @return the problems, empty when the edit may be saved
    */
-  public static List<FieldError> editProblems(Item item, long actions) {
-    if (item.state() == ItemState.CLOSED) {
-      return List.of(new FieldError("state", "CLOSED", "已结束的事项不能修改 (a closed item cannot change)"));
-    }
-    if (item.state() == ItemState.PUBLISHED && actions > 0) {
+  public static List<FieldError> editProblems(Item current, ItemDraft next, long actions) {
+    if (current.state() == ItemState.CLOSED) {
       return List.of(
+          new FieldError("state", "CLOSED", ProblemText.of("item.a-closed-item-cannot-change")));
+    }
+    if (current.state() == ItemState.DRAFT || actions == 0) {
+      return List.of();
+    }
+    var problems = new ArrayList<FieldError>();
+    if (!current.questions().equals(next.questions() == null ? List.of() : next.questions())) {
+      problems.add(
           new FieldError(
               "questions",
-              "ANSWERED",
-              "已有人作答，不能再修改 (people have answered; it can no longer change)"));
+              "QUESTIONS_LOCKED",
+              ProblemText.of("item.answers-exist-the-questions-cannot-change")));
     }
-    return List.of();
+    if (current.anonymous() != next.anonymous()) {
+      problems.add(
+          new FieldError(
+              "anonymous",
+              "ANONYMITY_LOCKED",
+              ProblemText.of("item.answers-exist-anonymity-cannot-change")));
+    }
+    return problems;
   }
 
   /**
@@ -213,11 +229,13 @@ public final class ItemDecisions {
   public static List<FieldError> publishProblems(Item item, Instant now) {
     if (item.state() != ItemState.DRAFT) {
       return List.of(
-          new FieldError("state", "NOT_A_DRAFT", "只有草稿可以发布 (only a draft can be published)"));
+          new FieldError(
+              "state", "NOT_A_DRAFT", ProblemText.of("item.only-a-draft-can-be-published")));
     }
     if (item.closesAt() != null && !item.closesAt().isAfter(now)) {
       return List.of(
-          new FieldError("closesAt", "IN_THE_PAST", "结束时间已过 (the closing time has passed)"));
+          new FieldError(
+              "closesAt", "IN_THE_PAST", ProblemText.of("item.the-closing-time-has-passed")));
     }
     return List.of();
   }
@@ -229,17 +247,19 @@ public final class ItemDecisions {
    */
   public static List<FieldError> closeProblems(Item item, Instant now) {
     if (item.phase(now) == Phase.CLOSED && item.state() == ItemState.CLOSED) {
-      return List.of(new FieldError("state", "CLOSED", "事项已结束 (the item is already closed)"));
+      return List.of(
+          new FieldError("state", "CLOSED", ProblemText.of("item.the-item-is-already-closed")));
     }
     if (item.state() == ItemState.DRAFT) {
       return List.of(
-          new FieldError("state", "NOT_PUBLISHED", "草稿不能结束，可以删除 (a draft is deleted, not closed)"));
+          new FieldError(
+              "state", "NOT_PUBLISHED", ProblemText.of("item.a-draft-is-deleted-not-closed")));
     }
     return List.of();
   }
 
   private static FieldError tooLong(String field, int max) {
     return new FieldError(
-        field, "TOO_LONG", "不能超过" + max + "个字符 (must be at most " + max + " characters)");
+        field, "TOO_LONG", ProblemText.of("common.must-be-at-most-characters", max));
   }
 }

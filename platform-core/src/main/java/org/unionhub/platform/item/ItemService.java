@@ -27,6 +27,7 @@ import org.unionhub.platform.module.ModuleRegistry;
 import org.unionhub.platform.problem.FieldError;
 import org.unionhub.platform.problem.NotAllowedException;
 import org.unionhub.platform.problem.NotVisibleException;
+import org.unionhub.platform.problem.ProblemText;
 import org.unionhub.platform.problem.SubmissionRefusedException;
 import org.unionhub.platform.security.Caller;
 import org.unionhub.platform.tenancy.TenantDirectory;
@@ -94,14 +95,15 @@ public class ItemService {
     ItemKind kind = kindName == null ? null : module.descriptor().itemKind(kindName).orElse(null);
     if (kind == null) {
       throw new SubmissionRefusedException(
-          List.of(new FieldError("kind", "UNKNOWN_KIND", "没有这种事项 (no such item kind)")));
+          List.of(
+              new FieldError("kind", "UNKNOWN_KIND", ProblemText.of("item.no-such-item-kind"))));
     }
     mayCreate(caller, kind);
     scope.limitTo(Set.of(tenant.code()), null);
     var item =
         new ModuleItem(
             tenant.code(), moduleId, kind.name(), null, caller.username(), clock.instant());
-    define(item, kind, body, List.of());
+    define(item, kind, body, false);
     em.persist(item);
     return item;
   }
@@ -129,18 +131,10 @@ public class ItemService {
     ModuleItem item = managed(caller, tenantCode, moduleId, id);
     checkVersion(item, ifMatch);
     if (ItemState.valueOf(item.getState()) == ItemState.CLOSED) {
-      throw conflict(item, "事项已结束，不能修改 (the item is closed and cannot change)");
+      throw conflict(item, ProblemText.of("item.the-item-is-closed-and-cannot"));
     }
     ItemKind kind = kind(item);
-    var locked = new ArrayList<FieldError>();
-    if (!ItemState.DRAFT.name().equals(item.getState()) && hasActions(item)) {
-      locked.add(
-          new FieldError(
-              "questions",
-              "QUESTIONS_LOCKED",
-              "已有人作答，问题不能再修改 (answers exist: the questions cannot change)"));
-    }
-    define(item, kind, body, locked);
+    define(item, kind, body, !ItemState.DRAFT.name().equals(item.getState()) && hasActions(item));
     if (!ItemState.DRAFT.name().equals(item.getState())) {
       refuseIfProblems(publishProblems(item));
     }
@@ -158,7 +152,7 @@ public class ItemService {
     ModuleItem item = managed(caller, tenantCode, moduleId, id);
     checkVersion(item, ifMatch);
     if (!ItemState.DRAFT.name().equals(item.getState())) {
-      throw conflict(item, "只有草稿可以发布 (only a draft can be published)");
+      throw conflict(item, ProblemText.of("item.only-a-draft-can-be-published"));
     }
     var problems = new ArrayList<>(ItemDecisions.publishProblems(toSdk(item), clock.instant()));
     problems.addAll(publishProblems(item));
@@ -181,7 +175,7 @@ public class ItemService {
     ModuleItem item = managed(caller, tenantCode, moduleId, id);
     checkVersion(item, ifMatch);
     if (!ItemState.PUBLISHED.name().equals(item.getState())) {
-      throw conflict(item, "只有已发布的事项可以结束 (only a published item can be closed)");
+      throw conflict(item, ProblemText.of("item.only-a-published-item-can-be"));
     }
     Instant now = clock.instant();
     item.closeAt(now);
@@ -202,10 +196,10 @@ public class ItemService {
     ModuleItem item = managed(caller, tenantCode, moduleId, id);
     ItemKind kind = kind(item);
     if (!kind.pushable()) {
-      throw new NotAllowedException("此类事项不能下发 (items of this kind cannot be pushed)");
+      throw new NotAllowedException(ProblemText.of("item.items-of-this-kind-cannot-be"));
     }
     if (item.getOriginId() != null) {
-      throw conflict(item, "下发的副本不能再下发 (a pushed copy cannot be pushed again)");
+      throw conflict(item, ProblemText.of("item.a-pushed-copy-cannot-be-pushed"));
     }
     var children =
         tenants.all().stream()
@@ -466,7 +460,7 @@ public class ItemService {
       throw new NotVisibleException("tenant");
     }
     if (!caller.hasRole(Role.TENANT_ADMIN)) {
-      throw new NotAllowedException("只有工会管理员可以管理此类事项 (only the union's admins manage these items)");
+      throw new NotAllowedException(ProblemText.of("item.only-the-union-s-admins-manage"));
     }
     return tenant;
   }
@@ -476,7 +470,7 @@ public class ItemService {
       return;
     }
     if (kind.createdBy().stream().noneMatch(caller::hasRole)) {
-      throw new NotAllowedException("无权管理此类事项 (your role does not manage items of this kind)");
+      throw new NotAllowedException(ProblemText.of("item.your-role-does-not-manage-items"));
     }
   }
 
@@ -509,11 +503,11 @@ public class ItemService {
 
   private static void checkVersion(ModuleItem item, Integer ifMatch) {
     if (ifMatch != null && ifMatch != item.getVersion()) {
-      throw conflict(item, "事项已被他人修改 (someone else changed the item first)");
+      throw conflict(item, ProblemText.of("item.someone-else-changed-the-item-first"));
     }
   }
 
-  private static RequestConflictException conflict(ModuleItem item, String message) {
+  private static RequestConflictException conflict(ModuleItem item, ProblemText message) {
     return new RequestConflictException(message, item.getState(), item.getVersion());
   }
 
@@ -521,13 +515,14 @@ public class ItemService {
    * Reads the whole definition and checks it with the platform's {@link ItemDecisions} (as the test
    * kit does); every problem at once, nothing changed on one.
    */
-  private void define(ModuleItem item, ItemKind kind, JsonObject body, List<FieldError> locked) {
+  private void define(ModuleItem item, ItemKind kind, JsonObject body, boolean acted) {
     var problems = new ArrayList<FieldError>();
     List<FormField> questions = List.of();
     if (body.get("questions") instanceof JsonArray array) {
       questions = QuestionJson.read(array, "questions", problems);
     } else if (body.containsKey("questions") && body.get("questions") != JsonValue.NULL) {
-      problems.add(new FieldError("questions", "NOT_A_LIST", "应为列表 (must be a list)"));
+      problems.add(
+          new FieldError("questions", "NOT_A_LIST", ProblemText.of("common.must-be-a-list")));
     }
     Instant opensAt = instant(body, "opensAt", problems);
     Instant closesAt = instant(body, "closesAt", problems);
@@ -556,16 +551,10 @@ public class ItemService {
     ItemDecisions.check(kind, draft).stream()
         .filter(p -> !known.contains(p.field()))
         .forEach(problems::add);
-    boolean answered = !ItemState.DRAFT.name().equals(item.getState()) && hasActions(item);
-    if (answered && !QuestionJson.read(item.getQuestions()).equals(questions)) {
-      problems.addAll(locked);
-    }
-    if (answered && anonymous != item.isAnonymous()) {
-      problems.add(
-          new FieldError(
-              "anonymous",
-              "ANONYMITY_LOCKED",
-              "已有人作答，不能改变是否匿名 (answers exist: anonymity cannot change)"));
+    if (!ItemState.DRAFT.name().equals(item.getState())) {
+      ItemDecisions.editProblems(toSdk(item), draft, acted ? 1 : 0).stream()
+          .filter(p -> !known.contains(p.field()))
+          .forEach(problems::add);
     }
     refuseIfProblems(problems);
     item.define(
@@ -598,7 +587,7 @@ public class ItemService {
           new FieldError(
               key,
               "NOT_ALLOWED",
-              "不是可选的值 (one of " + java.util.Arrays.toString(type.getEnumConstants()) + ")"));
+              ProblemText.of("item.one-of", java.util.Arrays.toString(type.getEnumConstants()))));
       return null;
     }
   }
@@ -616,8 +605,7 @@ public class ItemService {
         return LocalDateTime.parse(value).atZone(PlatformProducers.ZONE).toInstant();
       } catch (DateTimeParseException e2) {
         problems.add(
-            new FieldError(
-                key, "INVALID_TIME", "时间格式应为 2026-12-08T09:00 (a time such as 2026-12-08T09:00)"));
+            new FieldError(key, "INVALID_TIME", ProblemText.of("item.a-time-such-as-2026-12")));
         return null;
       }
     }

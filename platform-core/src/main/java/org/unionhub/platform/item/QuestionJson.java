@@ -1,6 +1,5 @@
 package org.unionhub.platform.item;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -11,7 +10,9 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.unionhub.platform.json.Json;
 import org.unionhub.platform.problem.FieldError;
+import org.unionhub.platform.problem.ProblemText;
 import org.unionhub.sdk.LocalizedText;
 import org.unionhub.sdk.form.Choice;
 import org.unionhub.sdk.form.FieldType;
@@ -52,20 +53,24 @@ public final class QuestionJson {
     for (int i = 0; i < array.size(); i++) {
       String at = path + "[" + i + "]";
       if (!(array.get(i) instanceof JsonObject q)) {
-        problems.add(new FieldError(at, "NOT_AN_OBJECT", "应为对象 (must be an object)"));
+        problems.add(
+            new FieldError(at, "NOT_AN_OBJECT", ProblemText.of("common.must-be-an-object")));
         continue;
       }
       FieldType type;
       try {
         type = FieldType.valueOf(text(q, "type", "").toUpperCase(Locale.ROOT).replace('-', '_'));
       } catch (IllegalArgumentException e) {
-        problems.add(new FieldError(at + ".type", "UNKNOWN_TYPE", "不支持的题型 (not a question type)"));
+        problems.add(
+            new FieldError(
+                at + ".type", "UNKNOWN_TYPE", ProblemText.of("item.not-a-question-type")));
         continue;
       }
       var b = FormField.builder(text(q, "name", null), type);
       LocalizedText label = label(q.get("label"));
       if (label == null) {
-        problems.add(new FieldError(at + ".label", "REQUIRED", "请填写题目 (the question's text)"));
+        problems.add(
+            new FieldError(at + ".label", "REQUIRED", ProblemText.of("item.the-question-s-text")));
         continue;
       }
       b.label(label);
@@ -87,7 +92,9 @@ public final class QuestionJson {
           b.bounds(min, max);
         }
       } catch (ArithmeticException e) {
-        problems.add(new FieldError(at, "NOT_A_WHOLE_NUMBER", "应为整数 (must be a whole number)"));
+        problems.add(
+            new FieldError(
+                at, "NOT_A_WHOLE_NUMBER", ProblemText.of("common.must-be-a-whole-number")));
         continue;
       }
       if (q.get("choices") instanceof JsonArray choices) {
@@ -102,7 +109,7 @@ public final class QuestionJson {
                 new FieldError(
                     at + ".choices[" + c + "]",
                     "INVALID_CHOICE",
-                    "选项需要 value 和 label (a choice needs a value and a label)"));
+                    ProblemText.of("item.a-choice-needs-a-value-and")));
           }
         }
         b.choices(list);

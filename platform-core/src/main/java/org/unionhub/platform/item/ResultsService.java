@@ -2,7 +2,6 @@ package org.unionhub.platform.item;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -20,9 +19,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.unionhub.platform.json.Json;
 import org.unionhub.platform.problem.NotAllowedException;
 import org.unionhub.platform.problem.NotVisibleException;
-import org.unionhub.platform.request.RequestService;
+import org.unionhub.platform.problem.ProblemText;
+import org.unionhub.platform.request.ModuleRuntime;
 import org.unionhub.platform.security.Caller;
 import org.unionhub.platform.tally.TallyDecisions;
 import org.unionhub.platform.tenancy.TenantDirectory;
@@ -54,7 +55,7 @@ public class ResultsService {
   @Inject TenantScope scope;
   @Inject TenantDirectory tenants;
   @Inject Visibility visibility;
-  @Inject RequestService requests;
+  @Inject ModuleRuntime runtime;
   @Inject Clock clock;
 
   /**
@@ -145,7 +146,7 @@ public class ResultsService {
     boolean officer = mayReadAsOfficer(caller, stored, tally);
     Item item = ItemService.toSdk(stored);
     if (!officer && !(tally.members() && item.resultsVisibleToMembers(clock.instant()))) {
-      throw new NotAllowedException("结果暂不公开 (the results are not open to members)");
+      throw new NotAllowedException(ProblemText.of("item.the-results-are-not-open-to"));
     }
     int k = minimumCell(module, tally, stored.getTenantId());
     boolean anonymous = stored.isAnonymous();
@@ -220,7 +221,7 @@ public class ResultsService {
     ModuleItem stored = items.visibleTo(caller, tenantCode, moduleId, itemId);
     Tally tally = module.descriptor().tallies().stream().findFirst().orElse(null);
     if (tally == null || !mayReadAsOfficer(caller, stored, tally)) {
-      throw new NotAllowedException("只有工会工作人员可以导出答卷 (only the union's officers export answers)");
+      throw new NotAllowedException(ProblemText.of("item.only-the-union-s-officers-export"));
     }
     scope.limitTo(tenants.subtree(stored.getTenantId()), null);
     List<ModuleItem> parts = parts(stored);
@@ -339,8 +340,7 @@ public class ResultsService {
 
   /** The tenant's minimum cell, from the setting the tally names (shared with the test kit). */
   int minimumCell(ServiceModuleFactory module, Tally tally, String tenantCode) {
-    return TallyDecisions.minimumCell(
-        tally, requests.effective(tenantCode, module).settingValues());
+    return TallyDecisions.minimumCell(tally, runtime.effective(tenantCode, module).settingValues());
   }
 
   static Map<String, String> values(String payload) {

@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.unionhub.platform.problem.FieldError;
 import org.unionhub.platform.problem.NotAllowedException;
 import org.unionhub.platform.problem.NotVisibleException;
+import org.unionhub.platform.problem.ProblemText;
 import org.unionhub.platform.problem.SubmissionRefusedException;
 import org.unionhub.platform.security.Caller;
 import org.unionhub.platform.tenancy.TenantDirectory;
@@ -59,10 +60,10 @@ public class TransferService {
             .orElseThrow(() -> new NotVisibleException("member"));
     var target = toTenant == null ? null : tenants.find(toTenant).filter(TenantView::active);
     if (target == null || target.isEmpty()) {
-      throw refused("NOT_A_UNION", "没有这个工会 (no such active union)");
+      throw refused("NOT_A_UNION", ProblemText.of("membership.no-such-active-union"));
     }
     if (toTenant.equals(m.getTenantId())) {
-      throw refused("SAME_UNION", "已是该工会会员 (already a member of this union)");
+      throw refused("SAME_UNION", ProblemText.of("membership.already-a-member-of-this-union"));
     }
     scope.limitTo(Set.of(m.getTenantId(), toTenant), caller.username());
     boolean open =
@@ -75,7 +76,8 @@ public class TransferService {
             .getResultList()
             .isEmpty();
     if (open) {
-      throw refused("TRANSFER_PENDING", "已有一个转会申请在办理中 (a transfer is already under way)");
+      throw refused(
+          "TRANSFER_PENDING", ProblemText.of("membership.a-transfer-is-already-under-way"));
     }
     Instant now = clock.instant();
     var transfer = new Transfer(m, toTenant, reason, now);
@@ -84,7 +86,7 @@ public class TransferService {
     return transfer;
   }
 
-  private static SubmissionRefusedException refused(String code, String message) {
+  private static SubmissionRefusedException refused(String code, ProblemText message) {
     return new SubmissionRefusedException(List.of(new FieldError("toTenant", code, message)));
   }
 
@@ -129,7 +131,9 @@ public class TransferService {
       case "refuse" -> {
         if (why == null || why.isBlank()) {
           throw new SubmissionRefusedException(
-              List.of(new FieldError("reason", "REQUIRED", "请说明拒绝的理由 (give a reason)")));
+              List.of(
+                  new FieldError(
+                      "reason", "REQUIRED", ProblemText.of("membership.give-a-reason"))));
         }
         t.move(Transfer.Status.REFUSED, why.strip(), now);
         em.persist(new MembershipEvent(m, "transfer-refused", caller.username(), why, now));
@@ -164,7 +168,7 @@ public class TransferService {
                   new FieldError(
                       "action",
                       "UNKNOWN_ACTION",
-                      "应为 release、accept 或 refuse (release, accept or refuse)")));
+                      ProblemText.of("membership.release-accept-or-refuse"))));
     }
     return t;
   }

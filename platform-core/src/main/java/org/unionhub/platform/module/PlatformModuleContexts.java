@@ -16,7 +16,7 @@ import org.unionhub.sdk.ServiceModuleFactory;
  * The server's module contexts: the platform clock (China Standard Time), the working-day calendar
  * the calendar service keeps, each union's effective settings from its published configuration (the
  * module's defaults where none is published), and the module's store from the {@link ModuleStores}
- * port.
+ * port, and the union tree as {@link TenantUnions} reads it.
  */
 @ApplicationScoped
 public class PlatformModuleContexts implements ModuleContexts {
@@ -25,6 +25,7 @@ public class PlatformModuleContexts implements ModuleContexts {
   @Inject WorkingCalendar calendar;
   @Inject Instance<ConfigurationSource> configurations;
   @Inject Instance<ModuleStores> stores;
+  @Inject TenantUnions unions;
 
   private final Map<String, ModuleContext> contexts = new ConcurrentHashMap<>();
 
@@ -38,7 +39,8 @@ public class PlatformModuleContexts implements ModuleContexts {
                 clock,
                 new CalendarWorkingDays(calendar),
                 tenant -> settings(module, tenant),
-                store(id)));
+                store(id),
+                unions));
   }
 
   private Map<String, String> settings(ServiceModuleFactory module, String tenantCode) {

@@ -35,7 +35,8 @@ public final class FormCheck {
     for (String field : values.keySet()) {
       if (!names.contains(field) && checked.add(field)) {
         problems.add(
-            new FieldError(field, "UNKNOWN_FIELD", "表单中没有此项 (no such field in this form)"));
+            new FieldError(
+                field, "UNKNOWN_FIELD", ProblemText.of("common.no-such-field-in-this-form")));
       }
     }
     for (FormField field : form) {
@@ -58,7 +59,7 @@ public final class FormCheck {
     return new FieldError(
         problem.field(),
         problem.code(),
-        problem.message().zh() + " (" + problem.message().en() + ")");
+        ProblemText.localized(problem.message().zh(), problem.message().en()));
   }
 
   /**

@@ -2,7 +2,6 @@ package org.unionhub.platform.request;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.persistence.EntityManager;
@@ -13,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.hibernate.Session;
+import org.unionhub.platform.json.Json;
 import org.unionhub.platform.personal.FieldCipher;
 import org.unionhub.platform.personal.KeyRing;
 import org.unionhub.platform.personal.PersonalData;

@@ -48,7 +48,7 @@ public class RequestTransition {
 
   protected RequestTransition() {}
 
-  RequestTransition(
+  public RequestTransition(
       ServiceRequest request,
       String fromState,
       String toState,

@@ -48,7 +48,7 @@ public class RuleFailures {
               "rules:" + moduleId,
               "evaluation-failed",
               null,
-              jakarta.json.Json.createObjectBuilder()
+              org.unionhub.platform.json.Json.createObjectBuilder()
                   .add("configVersion", configVersion)
                   .add("message", message)
                   .build()

@@ -15,6 +15,7 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.annotations.ParamDef;
 import org.hibernate.type.SqlTypes;
 import org.unionhub.platform.tenancy.TenantScope;
+import org.unionhub.sdk.workflow.State;
 
 /**
  * A request submitted to a module of a tenant.
@@ -83,6 +84,10 @@ public class ServiceRequest {
   @Column(name = "escalated_to")
   private String escalatedTo;
 
+  /** When it reached a terminal state of its module's workflow; null while open (ADR 27). */
+  @Column(name = "finished_at")
+  private Instant finishedAt;
+
   @Version private int version;
 
   protected ServiceRequest() {}
@@ -90,7 +95,7 @@ public class ServiceRequest {
   ServiceRequest(
       String tenantId,
       String module,
-      String state,
+      State state,
       String data,
       String submittedBy,
       Instant now,
@@ -100,7 +105,8 @@ public class ServiceRequest {
     this.id = UUID.randomUUID();
     this.tenantId = tenantId;
     this.module = module;
-    this.state = state;
+    this.state = state.name();
+    this.finishedAt = state.terminal() ? now : null;
     this.data = data;
     this.submittedBy = submittedBy;
     this.submittedAt = now;
@@ -110,14 +116,25 @@ public class ServiceRequest {
     this.configVersion = configVersion;
   }
 
-  void moveTo(String newState, LocalDate newDueDate, Instant now, int handledUnder) {
+  void moveTo(State newState, LocalDate newDueDate, Instant now, int handledUnder) {
     this.configVersion = handledUnder;
-    this.state = newState;
+    this.state = newState.name();
+    if (!newState.terminal()) {
+      this.finishedAt = null;
+    } else if (finishedAt == null) {
+      this.finishedAt = now;
+    }
     this.dueDate = newDueDate;
     this.updatedAt = now;
   }
 
-  void escalate(String tenantCode, Instant now) {
+  /**
+   * The deadline passed: the union above handles it from now on.
+   *
+   * @param tenantCode the union it was escalated to
+   * @param now the moment
+   */
+  public void escalate(String tenantCode, Instant now) {
     this.escalatedTo = tenantCode;
     this.updatedAt = now;
   }
@@ -179,6 +196,13 @@ public class ServiceRequest {
    */
   public String getEscalatedTo() {
     return escalatedTo;
+  }
+
+  /**
+   * @return when it reached a terminal state, or null while it is still to be handled
+   */
+  public Instant getFinishedAt() {
+    return finishedAt;
   }
 
   public int getVersion() {

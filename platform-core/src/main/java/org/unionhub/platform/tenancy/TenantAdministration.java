@@ -21,8 +21,22 @@ public interface TenantAdministration {
    * @param name the union's name
    * @param level the level's name, case-insensitive ({@code grassroots})
    * @param parent the parent's code
+   * @param creditCode a grassroots union's employer: its unified social credit code, or null
    */
-  record NewTenant(String code, String name, String level, String parent) {}
+  record NewTenant(String code, String name, String level, String parent, String creditCode) {
+
+    /**
+     * A tenant that records no employer.
+     *
+     * @param code the stable code
+     * @param name the union's name
+     * @param level the level's name
+     * @param parent the parent's code
+     */
+    public NewTenant(String code, String name, String level, String parent) {
+      this(code, name, level, parent, null);
+    }
+  }
 
   /**
    * A change to a tenant; a null component leaves that property as it is.
@@ -30,8 +44,21 @@ public interface TenantAdministration {
    * @param name the new name
    * @param parent the new parent's code (a move)
    * @param active false to deactivate, true to reactivate
+   * @param creditCode the employer's unified social credit code; empty text removes it
    */
-  record TenantChange(String name, String parent, Boolean active) {}
+  record TenantChange(String name, String parent, Boolean active, String creditCode) {
+
+    /**
+     * A change that leaves the employer's code as it is.
+     *
+     * @param name the new name
+     * @param parent the new parent's code
+     * @param active false to deactivate, true to reactivate
+     */
+    public TenantChange(String name, String parent, Boolean active) {
+      this(name, parent, active, null);
+    }
+  }
 
   /**
    * Creates a tenant.

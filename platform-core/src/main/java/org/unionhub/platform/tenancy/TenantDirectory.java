@@ -23,4 +23,17 @@ public interface TenantDirectory {
    * @return the codes of the tenant and all its descendants; empty when the tenant is unknown
    */
   Set<String> subtree(String code);
+
+  /**
+   * The active grassroots union of an employer.
+   *
+   * @param creditCode the employer's unified social credit code
+   * @return the active tenant recording that code, empty when none (or the code is null)
+   */
+  default Optional<TenantView> findByCreditCode(String creditCode) {
+    if (creditCode == null) {
+      return Optional.empty();
+    }
+    return all().stream().filter(t -> t.active() && creditCode.equals(t.creditCode())).findFirst();
+  }
 }

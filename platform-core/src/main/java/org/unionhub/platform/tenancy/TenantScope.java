@@ -3,6 +3,9 @@ package org.unionhub.platform.tenancy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
 import java.util.TreeSet;
@@ -64,10 +67,35 @@ public class TenantScope {
           .setParameterList(TENANTS, tenants.isEmpty() ? List.of("") : List.copyOf(tenants))
           .setParameter(USER, user == null ? "" : user);
     }
-    em.createNativeQuery(
-            "select set_config('unionhub.tenants', ?1, true), set_config('unionhub.user', ?2, true)")
-        .setParameter(1, String.join(",", new TreeSet<>(tenants)))
-        .setParameter(2, user == null ? "" : user)
-        .getSingleResult();
+    String tenantList = String.join(",", new TreeSet<>(tenants));
+    String userName = user == null ? "" : user;
+    // Plain JDBC on the session's connection (same transaction, same round trip): a native query
+    // through Hibernate resolved a result-set mapping from the driver's metadata on every call,
+    // about half of this method's time under load (BENCHMARKS.md, session 5). A native query also
+    // flushed pending changes first, so that they were written under the scope they were made in;
+    // doWork does not, hence the explicit flush.
+    if (session.isDirty()) {
+      session.flush();
+    }
+    session.doWork(
+        connection -> {
+          try (PreparedStatement statement = connection.prepareStatement(SET_SCOPE)) {
+            statement.setString(1, tenantList);
+            statement.setString(2, userName);
+            try (ResultSet result = statement.executeQuery()) {
+              if (!result.next()) {
+                throw new SQLException("set_config returned no row");
+              }
+            }
+          }
+        });
   }
+
+  // Custom plans for this transaction: scoped queries carry IN-lists of one to thousands of tenant
+  // codes, and a generic plan (what PostgreSQL switches to after five executions of a prepared
+  // statement) cannot tell them apart: it read a whole district's requests (300 ms) where the plan
+  // for the actual list reads one page (3 ms). ADR 27.
+  private static final String SET_SCOPE =
+      "select set_config('unionhub.tenants', ?, true), set_config('unionhub.user', ?, true),"
+          + " set_config('plan_cache_mode', 'force_custom_plan', true)";
 }

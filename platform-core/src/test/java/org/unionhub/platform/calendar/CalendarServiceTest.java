@@ -245,7 +245,8 @@ class CalendarServiceTest {
             CalendarConflictException.class,
             e -> {
               assertThat(e.code()).isEqualTo("INHERITED");
-              assertThat(e.getMessage()).contains("深圳市总工会");
+              assertThat(e.text().in(java.util.Locale.CHINA)).contains("深圳市总工会");
+              assertThat(e.getMessage()).contains("gd-sz, a union above");
             });
     assertThatThrownBy(() -> service.removeHoliday(SZ_ADMIN, "gd-sz", "2027-03-16"))
         .isInstanceOf(NotVisibleException.class);

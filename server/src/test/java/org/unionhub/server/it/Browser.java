@@ -14,6 +14,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -78,6 +79,23 @@ final class Browser implements AutoCloseable {
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
   }
 
+  /**
+   * Waits until no displayed element matches. Unlike {@code invisibilityOfElementLocated}, it
+   * retries when the page is replaced under the check: Chrome then reports the old document's node
+   * as "not belonging to the document", an error the Selenium condition does not ignore.
+   */
+  void awaitGone(By locator, int seconds) {
+    await(
+        d -> {
+          try {
+            return d.findElements(locator).stream().noneMatch(WebElement::isDisplayed);
+          } catch (org.openqa.selenium.WebDriverException replacedMeanwhile) {
+            return false;
+          }
+        },
+        seconds);
+  }
+
   void open(String path) {
     driver.get(Api.APP + path);
   }
@@ -87,14 +105,25 @@ final class Browser implements AutoCloseable {
    * logs so that a failure on CI can be read afterwards.
    */
   <T> T await(org.openqa.selenium.support.ui.ExpectedCondition<T> condition, int seconds) {
+    T result = until(condition, seconds);
+    checkNewPage();
+    return result;
+  }
+
+  /** Waits as {@link #await} does, without checking the page: for acting on it once checked. */
+  private <T> T until(org.openqa.selenium.support.ui.ExpectedCondition<T> condition, int seconds) {
     T result;
     try {
-      result = new WebDriverWait(driver, Duration.ofSeconds(seconds)).until(condition);
+      // A PrimeFaces update replaces the elements it renders: an element found a moment ago may be
+      // gone when it is read. That is "not yet", never a failure, so the wait asks again.
+      result =
+          new WebDriverWait(driver, Duration.ofSeconds(seconds))
+              .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+              .until(condition);
     } catch (org.openqa.selenium.TimeoutException e) {
       keepEvidence("failure-" + System.currentTimeMillis(), e);
       throw e;
     }
-    checkNewPage();
     return result;
   }
 
@@ -233,21 +262,46 @@ final class Browser implements AutoCloseable {
     }
   }
 
-  /** Waits until the element is visible and clickable (dialogs fade in), then clicks it. */
+  /**
+   * Waits until the element can be clicked (dialogs fade in), then clicks it, as {@link #actOn}.
+   */
   void click(By locator) {
-    await(ExpectedConditions.elementToBeClickable(locator), 30).click();
+    actOn(ExpectedConditions.elementToBeClickable(locator), WebElement::click);
   }
 
-  /** Waits until the element is visible, then types into it. */
+  /** Waits until the element is visible, then types into it, as {@link #actOn}. */
   void type(By locator, String text) {
-    var element = await(ExpectedConditions.visibilityOfElementLocated(locator), 30);
-    element.clear();
-    element.sendKeys(text);
+    actOn(
+        ExpectedConditions.visibilityOfElementLocated(locator),
+        element -> {
+          element.clear();
+          element.sendKeys(text);
+        });
+  }
+
+  /**
+   * Waits until {@code ready} finds the element (the page is checked then, before anything is
+   * hovered or pressed), then acts on it; when an update replaced it in between (an action on a
+   * stale element does nothing), finds it again and acts on the new one.
+   */
+  private void actOn(
+      org.openqa.selenium.support.ui.ExpectedCondition<WebElement> ready,
+      java.util.function.Consumer<WebElement> action) {
+    await(ready, 30);
+    until(
+        d -> {
+          WebElement element = ready.apply(d);
+          if (element == null) {
+            return false;
+          }
+          action.accept(element);
+          return true;
+        },
+        30);
   }
 
   String text(By locator) {
-    waitFor(locator);
-    return driver.findElement(locator).getText();
+    return await(d -> d.findElement(locator).getText(), 30);
   }
 
   void waitForText(By locator, String text) {

@@ -17,11 +17,11 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.hibernate.Session;
-import org.unionhub.platform.request.RequestTimer;
 import org.unionhub.platform.request.RequestTransition;
 import org.unionhub.platform.request.ServiceRequest;
 import org.unionhub.platform.tenancy.TenantDirectory;
 import org.unionhub.platform.tenancy.TenantScope;
+import org.unionhub.platform.timer.RequestTimer;
 import org.unionhub.tenant.TenantHoliday;
 import org.unionhub.tenant.audit.AuditRecord;
 
@@ -76,6 +76,10 @@ public class IsolationProbe extends HttpServlet {
           case "action" -> org.unionhub.platform.item.StoredAction.class;
           case "participation" -> org.unionhub.platform.item.Participation.class;
           case "message" -> org.unionhub.platform.item.ConversationMessage.class;
+          case "person" -> org.unionhub.tenant.people.Person.class;
+          case "membership" -> org.unionhub.platform.membership.Membership.class;
+          case "membership-event" -> org.unionhub.platform.membership.MembershipEvent.class;
+          case "transfer" -> org.unionhub.platform.membership.Transfer.class;
           default -> throw new IllegalArgumentException(entity);
         };
     var answer = Json.createObjectBuilder();
@@ -215,6 +219,10 @@ public class IsolationProbe extends HttpServlet {
       case "action" -> "module_action";
       case "participation" -> "module_participation";
       case "message" -> "conversation_message";
+      case "person" -> "person";
+      case "membership" -> "membership";
+      case "membership-event" -> "membership_event";
+      case "transfer" -> "membership_transfer";
       default -> throw new IllegalArgumentException(entity);
     };
   }
@@ -231,6 +239,10 @@ public class IsolationProbe extends HttpServlet {
       case "action" -> "actor";
       case "participation" -> "member";
       case "message" -> "body";
+      case "person" -> "name";
+      case "membership" -> "name";
+      case "membership-event" -> "note";
+      case "transfer" -> "refusal";
       default -> throw new IllegalArgumentException(entity);
     };
   }

@@ -46,9 +46,39 @@ class MemberCardBrowserIT {
           .isLessThanOrEqualTo(390);
       phone.screenshot("member-card-390px");
 
-      var verdict = MembershipIT.verify(qr.getAttribute("data-token"));
+      String first = qr.getAttribute("data-token");
+      var verdict = MembershipIT.verify(first);
       assertThat(verdict.json().getBoolean("valid")).as(verdict.raw()).isTrue();
       assertThat(verdict.json().getString("name")).isEqualTo("司**");
+
+      var js = (org.openqa.selenium.JavascriptExecutor) phone.driver;
+      assertThat(
+              phone
+                  .driver
+                  .findElements(
+                      By.cssSelector("script[src*='jquery'], script[src*='components.js']"))
+                  .isEmpty())
+          .as("the card page loads none of PrimeFaces' jQuery and component scripts")
+          .isTrue();
+      // The page's own renewal (every two minutes), run now: a new token swapped in by the script
+      // under the page's CSP nonce, and it verifies.
+      Object renewed =
+          js.executeAsyncScript(
+              "const done = arguments[arguments.length - 1];"
+                  + " window.uhCardRefresh().then(done, e => done('failed: ' + e));");
+      assertThat(renewed).isEqualTo(Boolean.TRUE);
+      String second = phone.driver.findElement(By.id("qr")).getAttribute("data-token");
+      assertThat(second).isNotEqualTo(first);
+      assertThat(MembershipIT.verify(second).json().getBoolean("valid")).isTrue();
+
+      // A lost phone: the replacement is asked twice (a disclosure), then the old card stops.
+      assertThat(phone.driver.findElement(By.id("cardForm:replace")).isDisplayed()).isFalse();
+      phone.click(By.cssSelector("#replaceBox > summary"));
+      phone.click(By.id("cardForm:replace"));
+      phone.waitForText(By.id("cardForm:messages"), "已补办");
+      assertThat(MembershipIT.verify(second).json().getString("reason")).isEqualTo("REVOKED");
+      String third = phone.driver.findElement(By.id("qr")).getAttribute("data-token");
+      assertThat(MembershipIT.verify(third).json().getBoolean("valid")).isTrue();
     }
   }
 
@@ -63,7 +93,7 @@ class MemberCardBrowserIT {
       admin.type(By.id("members:query"), id.substring(14));
       admin.click(By.id("members:search"));
       admin.waitForText(By.id("members:register"), "诸葛芸");
-      String table = admin.driver.findElement(By.id("members:register")).getText();
+      String table = admin.text(By.id("members:register"));
       assertThat(table).contains("****" + id.substring(14)).doesNotContain(id);
       assertThat(admin.driver.findElements(By.id("members:export"))).hasSize(1);
       admin.screenshot("member-register");

@@ -424,6 +424,90 @@ class PeopleApiIT {
 
     var audit = Api.get("/api/v1/audit?subject=account&limit=50", "platform-admin");
     assertThat(audit.raw()).contains(pseudonym).doesNotContain(username);
+
+    // The stored erasure: the username was kept only until Keycloak had deleted the account.
+    deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    String[] row = erasureRow(pseudonym);
+    while (row[1] == null && System.nanoTime() < deadline) {
+      Thread.sleep(500);
+      row = erasureRow(pseudonym);
+    }
+    assertThat(row[1]).as("done_at of the erasure").isNotNull();
+    assertThat(row[0]).as("the username, once Keycloak's deletion landed").isNull();
+  }
+
+  @Test
+  @Order(9)
+  void anOfficerMadeDirectlyInKeycloakAppearsInThePeopleListAndIsManagedFromThere()
+      throws Exception {
+    String username = newUsername("kc-made");
+    String keycloakId =
+        KeycloakAdmin.createUser(username, "控制台建的", "13800138123", null, Api.PASSWORD);
+    KeycloakAdmin.joinGroup(keycloakId, "acftu/gd/gd-sz/gd-sz-ft");
+    KeycloakAdmin.grantRealmRole(keycloakId, "staff");
+
+    JsonObject listed = null;
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (listed == null && System.nanoTime() < deadline) {
+      var list = Api.get("/api/v1/tenants/gd-sz-ft/users", "ft-admin");
+      assertThat(list.status()).as(list.raw()).isEqualTo(200);
+      listed =
+          ((JsonArray) list.body())
+              .getValuesAs(JsonObject.class).stream()
+                  .filter(p -> p.getString("username").equals(username))
+                  .findFirst()
+                  .orElse(null);
+      if (listed == null) {
+        Thread.sleep(1000);
+      }
+    }
+    assertThat(listed).as("the account made in Keycloak, in its union's People list").isNotNull();
+    assertThat(listed.getString("tenant")).isEqualTo("gd-sz-ft");
+    assertThat(listed.getJsonArray("roles").getString(0)).isEqualTo("staff");
+    assertThat(listed.getString("name")).isEqualTo("控制台建的");
+    String id = listed.getString("id");
+    assertThat(usernames((JsonArray) Api.get("/api/v1/tenants/gd-sz-ns/users", "ns-admin").body()))
+        .as("not in a sibling's list")
+        .doesNotContain(username);
+    assertThat(Api.get("/api/v1/users/" + id, "ns-admin").status()).isEqualTo(404);
+
+    // Now UnionHub's: the outbox marks the Keycloak account, and a change made in UnionHub lands.
+    awaitKeycloak(
+        username,
+        u ->
+            u.containsKey("attributes")
+                && u.getJsonObject("attributes").containsKey("unionhubPersonId")
+                && u.getJsonObject("attributes")
+                    .getJsonArray("unionhubPersonId")
+                    .getString(0)
+                    .equals(id));
+    assertThat(keycloakUser(username).getString("id")).isEqualTo(keycloakId);
+    var disabled =
+        Api.patch(
+            "/api/v1/users/" + id,
+            "ft-admin",
+            Json.createObjectBuilder().add("enabled", false).build());
+    assertThat(disabled.status()).as(disabled.raw()).isEqualTo(200);
+    awaitKeycloak(username, u -> !u.getBoolean("enabled"));
+
+    var audit = Api.get("/api/v1/audit?tenant=gd-sz-ft&subject=user&limit=50", "ft-admin");
+    assertThat(audit.json().getJsonArray("items").getValuesAs(JsonObject.class))
+        .filteredOn(r -> r.getJsonObject("after").getString("username").equals(username))
+        .extracting(r -> r.getString("actor") + ":" + r.getString("action"))
+        .contains("keycloak:adopt");
+  }
+
+  private static String[] erasureRow(String pseudonym) throws java.sql.SQLException {
+    try (var c = TestStack.database().connect();
+        var s =
+            c.prepareStatement(
+                "select username, done_at from account_erasure where pseudonym = ?")) {
+      s.setString(1, pseudonym);
+      try (var rs = s.executeQuery()) {
+        assertThat(rs.next()).as("the erasure row").isTrue();
+        return new String[] {rs.getString(1), rs.getString(2)};
+      }
+    }
   }
 
   // --- helpers

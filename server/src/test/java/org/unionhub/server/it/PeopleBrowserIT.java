@@ -63,7 +63,7 @@ class PeopleBrowserIT {
       staff.type(By.id("password-new"), Api.PASSWORD);
       staff.type(By.id("password-confirm"), Api.PASSWORD);
       staff.driver.findElement(By.cssSelector("#kc-passwd-update-form [type=submit]")).click();
-      staff.await(ExpectedConditions.invisibilityOfElementLocated(By.id("password-new")), 30);
+      staff.awaitGone(By.id("password-new"), 30);
 
       staff.open("/staff/worklist.xhtml");
       staff.await(

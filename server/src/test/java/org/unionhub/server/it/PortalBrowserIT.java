@@ -100,4 +100,37 @@ class PortalBrowserIT {
       assertThat(browser.driver.getPageSource()).doesNotContain("秦岚");
     }
   }
+
+  @Test
+  void aPlatformWorkerWithoutAUnionChoosesADistrictOnAPhoneAndTheApplicationGoesThere()
+      throws Exception {
+    String requestId;
+    try (var phone = new Browser("zh-CN")) {
+      phone.driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+      phone.open("/portal/apply/enrollment/gd-sz");
+      phone.login("worker2");
+      phone.waitFor(By.id("apply:submit"));
+      assertThat(phone.driver.getPageSource())
+          .as("the form says what the code and the district are for")
+          .contains("外卖骑手");
+      type(phone, "name", "周骑");
+      phone.choose("uh-input-gender", "男");
+      type(phone, "idNumber", Api.idNumber(TODAY.minusYears(26), 817));
+      type(phone, "mobile", "13612345678");
+      type(phone, "employerName", "某即时配送平台");
+      phone.choose("uh-input-employmentType", "新就业形态劳动者");
+      phone.choose("uh-input-district", "南山区总工会");
+      phone.driver.findElement(By.id("apply:submit")).click();
+      requestId = phone.text(By.id("requestId"));
+      assertThat(requestId).hasSize(36);
+      Object width =
+          ((org.openqa.selenium.JavascriptExecutor) phone.driver)
+              .executeScript("return document.documentElement.scrollWidth;");
+      assertThat(((Number) width).intValue()).as("no sideways scrolling").isLessThanOrEqualTo(390);
+      phone.screenshot("portal-apply-routed-to-district");
+    }
+    var stored = Api.get("/api/v1/requests/" + requestId, "sz-admin");
+    assertThat(stored.status()).as(stored.raw()).isEqualTo(200);
+    assertThat(stored.json().getString("tenant")).isEqualTo("gd-sz-ns");
+  }
 }

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -83,8 +84,7 @@ class RowLevelSecurityIT {
                 s.executeUpdate(
                     "update service_request set state = 'approved' where tenant_id = 'gd-sz-ft-001'"))
             .isZero();
-        assertThat(
-                s.executeUpdate("delete from request_transition where tenant_id = 'gd-sz-ft-001'"))
+        assertThat(s.executeUpdate("delete from request_timer where tenant_id = 'gd-sz-ft-001'"))
             .isZero();
         assertThatThrownBy(
                 () ->
@@ -99,6 +99,35 @@ class RowLevelSecurityIT {
             .hasMessageContaining("row-level security");
       }
       app.rollback();
+    }
+  }
+
+  @Test
+  void evenInThePlatformsOwnScopeTheApplicationCannotDeleteRequestsHistoryPeopleOrUnions()
+      throws Exception {
+    for (String table :
+        List.of(
+            "service_request",
+            "request_transition",
+            "person",
+            "account_erasure",
+            "tenant",
+            "membership",
+            "membership_event",
+            "membership_transfer",
+            "audit_record")) {
+      try (Connection app = TestStack.database().connectAsApplication()) {
+        app.setAutoCommit(false);
+        try (Statement s = app.createStatement()) {
+          s.execute("select set_config('unionhub.tenants', '*', true)");
+          assertThatThrownBy(() -> s.executeUpdate("delete from " + table))
+              .as(table)
+              .isInstanceOf(SQLException.class)
+              .hasMessageContaining("permission denied");
+        } finally {
+          app.rollback();
+        }
+      }
     }
   }
 

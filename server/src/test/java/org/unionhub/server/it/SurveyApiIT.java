@@ -429,6 +429,13 @@ class SurveyApiIT {
             survey("锁定问题（新标题）", false, null, Instant.now().plus(3, ChronoUnit.DAYS)));
     assertThat(retitled.status()).as(retitled.raw()).isEqualTo(200);
     assertThat(retitled.json().getString("title")).isEqualTo("锁定问题（新标题）");
+    var anonymised =
+        Api.put(
+            FT + "/" + id,
+            "ft-admin",
+            survey("锁定问题（新标题）", true, null, Instant.now().plus(3, ChronoUnit.DAYS)));
+    assertThat(anonymised.status()).as(anonymised.raw()).isEqualTo(422);
+    assertThat(anonymised.raw()).contains("ANONYMITY_LOCKED");
   }
 
   @Test

@@ -25,6 +25,9 @@ class TenantAdminBrowserIT {
   @Test
   void aCityAdminCreatesAChildUnionInTheTreeAndSeesARefusalOnItsField() throws Exception {
     String code = "gd-sz-ns-b" + Long.toString(System.currentTimeMillis() % 100_000, 36);
+    String creditCode =
+        Api.creditCode(String.format("91440300MA5%06d", System.currentTimeMillis() % 1_000_000));
+    String wrongCheck = creditCode.substring(0, 17) + (creditCode.endsWith("0") ? "1" : "0");
     try (var browser = new Browser("zh-CN")) {
       browser.open("/admin/tenants.xhtml");
       browser.login("sz-admin");
@@ -52,6 +55,17 @@ class TenantAdminBrowserIT {
       browser.click(By.id("edit:save"));
       browser.waitForText(By.cssSelector(".uh-error-code"), "该工会代码已被使用");
       browser.screenshot("tenants-refused");
+      browser.click(By.cssSelector(".uh-cancel"));
+
+      // The new grassroots union records its employer, so that applications naming it come here.
+      browser.click(By.cssSelector(".uh-credit-code-" + code));
+      browser.type(By.id("edit:creditCode"), wrongCheck);
+      browser.click(By.id("edit:save"));
+      browser.waitForText(By.cssSelector(".uh-error-creditCode"), "统一社会信用代码格式或校验位不正确");
+      browser.type(By.id("edit:creditCode"), creditCode);
+      browser.click(By.id("edit:save"));
+      browser.waitForText(By.cssSelector(".uh-credit-" + code), creditCode);
+      browser.screenshot("tenants-employer-recorded");
     }
 
     var listed = Api.get("/api/v1/tenants", "sz-admin");
@@ -63,6 +77,7 @@ class TenantAdminBrowserIT {
                 .orElseThrow();
     assertThat(created.getString("parent")).isEqualTo("gd-sz-ns");
     assertThat(created.getString("level")).isEqualTo("grassroots");
+    assertThat(created.getString("creditCode")).isEqualTo(creditCode);
     assertThat(
             ((JsonArray) listed.body())
                 .getValuesAs(JsonObject.class).stream()

@@ -17,6 +17,7 @@ public class TestStack implements LauncherSessionListener {
   private static PostgresDatabase database;
   private static PostgresDatabase timersDatabase;
   private static KeycloakServer keycloak;
+  private static Mailbox mail;
 
   @Override
   public void launcherSessionOpened(LauncherSession session) {
@@ -46,8 +47,14 @@ public class TestStack implements LauncherSessionListener {
             .toAbsolutePath()
             .toString());
     try {
+      // A real SMTP server where the demo realm sends its mail (smtpServer: localhost:2525).
+      mail = Mailbox.start(Integer.getInteger("unionhub.it.smtp.port", 2525));
       keycloak = KeycloakServer.start(Path.of(keycloakHome), logs);
     } catch (RuntimeException e) {
+      if (mail != null) {
+        mail.stop();
+        mail = null;
+      }
       database.drop();
       timersDatabase.drop();
       database = null;
@@ -62,6 +69,10 @@ public class TestStack implements LauncherSessionListener {
     if (keycloak != null) {
       keycloak.stop();
       keycloak = null;
+    }
+    if (mail != null) {
+      mail.stop();
+      mail = null;
     }
     if (database != null) {
       database.drop();
@@ -102,6 +113,16 @@ public class TestStack implements LauncherSessionListener {
               Path.of(System.getProperty("unionhub.it.logs", "target/it-logs")),
               "keycloak-after-outage.log");
     }
+  }
+
+  /**
+   * @return the SMTP server that receives Keycloak's mail
+   */
+  static Mailbox mail() {
+    if (mail == null) {
+      throw new IllegalStateException("TestStack did not run: is this an integration test (*IT)?");
+    }
+    return mail;
   }
 
   /**

@@ -3,7 +3,6 @@ package org.unionhub.tenant.admin;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -13,9 +12,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.unionhub.platform.audit.AuditTrail;
+import org.unionhub.platform.json.Json;
 import org.unionhub.platform.problem.FieldError;
 import org.unionhub.platform.problem.NotAllowedException;
 import org.unionhub.platform.problem.NotVisibleException;
+import org.unionhub.platform.problem.ProblemText;
 import org.unionhub.platform.security.Caller;
 import org.unionhub.platform.tenancy.TenantAdministration;
 import org.unionhub.platform.tenancy.TenantChangeRefusedException;
@@ -63,7 +64,12 @@ public class TenantAdminService implements TenantAdministration {
       throw new NotVisibleException("parent tenant");
     }
     var normalized =
-        new NewTenant(strip(request.code()), strip(request.name()), request.level(), parent);
+        new NewTenant(
+            strip(request.code()),
+            strip(request.name()),
+            request.level(),
+            parent,
+            TenantRules.normalizeCreditCode(strip(request.creditCode())));
     List<FieldError> problems = TenantRules.checkCreate(tree, normalized);
     if (!problems.isEmpty()) {
       throw new TenantChangeRefusedException(problems);
@@ -74,6 +80,7 @@ public class TenantAdminService implements TenantAdministration {
             normalized.name(),
             TenantRules.level(normalized.level()),
             normalized.parent());
+    tenant.setCreditCode(normalized.creditCode());
     em.persist(tenant);
     TenantView after = tenant.view();
     audit.record(caller.username(), after.code(), SUBJECT, "create", null, json(after));
@@ -92,8 +99,7 @@ public class TenantAdminService implements TenantAdministration {
       throw new NotVisibleException("tenant");
     }
     if (!TenantRules.mayChange(caller, tree, code)) {
-      throw new NotAllowedException(
-          "只有上级工会的管理员可以修改本工会 (only admins of a union above it may change this tenant)");
+      throw new NotAllowedException(ProblemText.of("admin.only-admins-of-a-union-above"));
     }
     TenantView before = tree.find(code).orElseThrow();
     String newParent = strip(change.parent());
@@ -101,7 +107,8 @@ public class TenantAdminService implements TenantAdministration {
     if (moves && !TenantRules.mayCreateUnder(caller, tree, newParent)) {
       throw new NotVisibleException("parent tenant");
     }
-    var normalized = new TenantChange(change.name(), newParent, change.active());
+    var normalized =
+        new TenantChange(change.name(), newParent, change.active(), change.creditCode());
     List<FieldError> problems = TenantRules.checkChange(tree, before, normalized);
     if (!problems.isEmpty()) {
       throw new TenantChangeRefusedException(problems);
@@ -116,6 +123,16 @@ public class TenantAdminService implements TenantAdministration {
     if (moves) {
       tenant.moveTo(newParent);
       actions.add("move");
+    }
+    if (change.creditCode() != null) {
+      String newCode =
+          change.creditCode().isBlank()
+              ? null
+              : TenantRules.normalizeCreditCode(change.creditCode());
+      if (!java.util.Objects.equals(newCode, before.creditCode())) {
+        tenant.setCreditCode(newCode);
+        actions.add("credit-code");
+      }
     }
     if (change.active() != null && change.active() != before.active()) {
       tenant.setActive(change.active());
@@ -153,7 +170,7 @@ public class TenantAdminService implements TenantAdministration {
   private static void requireAdmin(Caller caller) {
     if (!TenantRules.isAdmin(caller)) {
       throw new NotAllowedException(
-          "只有工会管理员可以管理工会 (only tenant and platform admins administer tenants)");
+          ProblemText.of("admin.only-tenant-and-platform-admins-administer"));
     }
   }
 
@@ -187,6 +204,9 @@ public class TenantAdminService implements TenantAdministration {
       builder.addNull("parent");
     } else {
       builder.add("parent", t.parentCode());
+    }
+    if (t.creditCode() != null) {
+      builder.add("creditCode", t.creditCode());
     }
     return builder.add("active", t.active()).build().toString();
   }

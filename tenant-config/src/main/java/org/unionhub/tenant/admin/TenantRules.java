@@ -7,12 +7,14 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.unionhub.platform.problem.FieldError;
+import org.unionhub.platform.problem.ProblemText;
 import org.unionhub.platform.security.Caller;
 import org.unionhub.platform.tenancy.TenantAdministration.NewTenant;
 import org.unionhub.platform.tenancy.TenantAdministration.TenantChange;
 import org.unionhub.platform.tenancy.TenantLevel;
 import org.unionhub.platform.tenancy.TenantView;
 import org.unionhub.sdk.Role;
+import org.unionhub.sdk.validation.UnifiedSocialCreditCode;
 
 /**
  * The rules of the tenant tree and who may change it. Pure: checked against a {@link TenantTree}
@@ -110,33 +112,31 @@ public final class TenantRules {
     var problems = new ArrayList<FieldError>();
     String code = tenant.code() == null ? "" : tenant.code().strip();
     if (code.isEmpty()) {
-      problems.add(new FieldError("code", "REQUIRED", "请填写工会代码 (code is required)"));
+      problems.add(new FieldError("code", "REQUIRED", ProblemText.of("admin.code-is-required")));
     } else if (!CODE.matcher(code).matches()) {
       problems.add(
-          new FieldError(
-              "code",
-              "INVALID_CODE",
-              "工会代码应以小写字母开头，只含小写字母、数字和连字符，2 到 64 个字符" + " (code must match [a-z][a-z0-9-]{1,63})"));
+          new FieldError("code", "INVALID_CODE", ProblemText.of("admin.code-must-match-a-z-a")));
     } else if (tree.find(code).isPresent()) {
-      problems.add(new FieldError("code", "CODE_TAKEN", "该工会代码已被使用 (code is already taken)"));
+      problems.add(
+          new FieldError("code", "CODE_TAKEN", ProblemText.of("admin.code-is-already-taken")));
     }
     checkName(tenant.name(), problems);
     TenantLevel level = null;
     if (tenant.level() == null || tenant.level().isBlank()) {
-      problems.add(new FieldError("level", "REQUIRED", "请选择级别 (level is required)"));
+      problems.add(new FieldError("level", "REQUIRED", ProblemText.of("admin.level-is-required")));
     } else {
       level = level(tenant.level());
       if (level == null) {
         problems.add(
-            new FieldError(
-                "level",
-                "UNKNOWN_LEVEL",
-                "级别应为 national、provincial、municipal、district、grassroots 或 industry"
-                    + " (unknown level)"));
+            new FieldError("level", "UNKNOWN_LEVEL", ProblemText.of("admin.unknown-level")));
       }
     }
+    if (tenant.creditCode() != null) {
+      checkCreditCode(tree, null, level, tenant.creditCode(), problems);
+    }
     if (tenant.parent() == null || tenant.parent().isBlank()) {
-      problems.add(new FieldError("parent", "REQUIRED", "请选择上级工会 (parent is required)"));
+      problems.add(
+          new FieldError("parent", "REQUIRED", ProblemText.of("admin.parent-is-required")));
       return problems;
     }
     TenantView parent = tree.find(tenant.parent().strip()).orElseThrow();
@@ -171,9 +171,7 @@ public final class TenantRules {
       if (tree.subtree(current.code()).contains(parentCode)) {
         problems.add(
             new FieldError(
-                "parent",
-                "CYCLE",
-                "不能移到本工会或其下级工会之下 (a tenant cannot move under itself or its descendants)"));
+                "parent", "CYCLE", ProblemText.of("admin.a-tenant-cannot-move-under-itself")));
       } else if (!parent.level().mayContain(current.level())) {
         problems.add(levelNotAllowed("parent", current.level(), parent.level()));
       }
@@ -186,7 +184,17 @@ public final class TenantRules {
           new FieldError(
               "active",
               "HAS_ACTIVE_CHILDREN",
-              "该工会还有未停用的下级工会，请先停用下级工会 (deactivate its active children first)"));
+              ProblemText.of("admin.deactivate-its-active-children-first")));
+    }
+    String creditCode = current.creditCode();
+    if (change.creditCode() != null && !change.creditCode().isBlank()) {
+      creditCode = normalizeCreditCode(change.creditCode());
+      checkCreditCode(tree, current.code(), current.level(), creditCode, problems);
+    } else if (change.creditCode() != null) {
+      creditCode = null;
+    }
+    if (active && !current.active() && creditCode != null && problems.isEmpty()) {
+      checkCreditCode(tree, current.code(), current.level(), creditCode, problems);
     }
     boolean parentActive =
         parentCode == null || tree.find(parentCode).map(TenantView::active).orElse(false);
@@ -200,6 +208,44 @@ public final class TenantRules {
    * @param text a level's name in any case
    * @return the level, or null when there is none of that name
    */
+  /**
+   * @param code a credit code as typed
+   * @return the code without surrounding blanks, upper case
+   */
+  public static String normalizeCreditCode(String code) {
+    return code == null ? null : code.strip().toUpperCase(Locale.ROOT);
+  }
+
+  /**
+   * Checks an employer's credit code for a tenant: only grassroots unions record one, it must pass
+   * the GB 32100-2015 check, and no other active tenant may record it.
+   */
+  private static void checkCreditCode(
+      TenantTree tree, String self, TenantLevel level, String code, List<FieldError> problems) {
+    String c = normalizeCreditCode(code);
+    if (level != null && level != TenantLevel.GRASSROOTS) {
+      problems.add(
+          new FieldError(
+              "creditCode",
+              "NOT_GRASSROOTS",
+              ProblemText.of("admin.only-grassroots-unions-record-an-employer")));
+    } else if (!UnifiedSocialCreditCode.isValid(c)) {
+      problems.add(
+          new FieldError(
+              "creditCode",
+              "INVALID_CREDIT_CODE",
+              ProblemText.of("admin.not-a-valid-unified-social-credit")));
+    } else if (tree.codes().stream()
+        .map(t -> tree.find(t).orElseThrow())
+        .anyMatch(t -> t.active() && c.equals(t.creditCode()) && !t.code().equals(self))) {
+      problems.add(
+          new FieldError(
+              "creditCode",
+              "CREDIT_CODE_TAKEN",
+              ProblemText.of("admin.another-active-union-records-this-employer")));
+    }
+  }
+
   public static TenantLevel level(String text) {
     try {
       return TenantLevel.valueOf(text.strip().toUpperCase(Locale.ROOT));
@@ -211,16 +257,17 @@ public final class TenantRules {
   private static void checkName(String name, List<FieldError> problems) {
     String n = name == null ? "" : name.strip();
     if (n.isEmpty()) {
-      problems.add(new FieldError("name", "REQUIRED", "请填写工会名称 (name is required)"));
+      problems.add(new FieldError("name", "REQUIRED", ProblemText.of("admin.name-is-required")));
     } else if (n.codePointCount(0, n.length()) > MAX_NAME) {
       problems.add(
           new FieldError(
               "name",
               "TOO_LONG",
-              "工会名称最多 " + MAX_NAME + " 个字 (name must be at most " + MAX_NAME + " characters)"));
+              ProblemText.of("admin.name-must-be-at-most-characters", MAX_NAME)));
     } else if (n.codePoints().anyMatch(Character::isISOControl)) {
       problems.add(
-          new FieldError("name", "INVALID_NAME", "工会名称不能含控制字符 (name has control characters)"));
+          new FieldError(
+              "name", "INVALID_NAME", ProblemText.of("admin.name-has-control-characters")));
     }
   }
 
@@ -228,19 +275,17 @@ public final class TenantRules {
     return new FieldError(
         field,
         "LEVEL_NOT_ALLOWED",
-        "级别不符："
-            + label(child)
-            + "不能设在"
-            + label(parent)
-            + "之下 ("
-            + child.name().toLowerCase(Locale.ROOT)
-            + " is not allowed under "
-            + parent.name().toLowerCase(Locale.ROOT)
-            + ")");
+        ProblemText.of(
+            "admin.is-not-allowed-under",
+            label(child),
+            label(parent),
+            child.name().toLowerCase(Locale.ROOT),
+            parent.name().toLowerCase(Locale.ROOT)));
   }
 
   private static FieldError parentInactive(String field) {
-    return new FieldError(field, "PARENT_INACTIVE", "上级工会已停用 (the parent tenant is deactivated)");
+    return new FieldError(
+        field, "PARENT_INACTIVE", ProblemText.of("admin.the-parent-tenant-is-deactivated"));
   }
 
   private static String label(TenantLevel level) {

@@ -2,7 +2,6 @@ package org.unionhub.tenant.config;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -27,6 +26,7 @@ import org.unionhub.platform.config.ConfigLayer;
 import org.unionhub.platform.config.ConfigLayerJson;
 import org.unionhub.platform.config.ConfigRefusedException;
 import org.unionhub.platform.config.ConfigurationAdmin;
+import org.unionhub.platform.json.Json;
 import org.unionhub.platform.security.Caller;
 
 /** A tenant's module configuration: effective values, drafts, versions, rules, push-down. */
@@ -115,9 +115,7 @@ public class ConfigResource {
           JsonObject body) {
     Bodies.check(body, Map.of("note", Bodies.text(500)));
     String note = body == null ? null : body.getString("note", null);
-    return Response.status(Response.Status.CREATED)
-        .entity(ConfigViews.version(config.publish(caller, tenant, module, note)))
-        .build();
+    return created(config.publish(caller, tenant, module, note));
   }
 
   @GET
@@ -176,9 +174,7 @@ public class ConfigResource {
       @PathParam("tenant") String tenant,
       @PathParam("module") String module,
       @PathParam("number") int number) {
-    return Response.status(Response.Status.CREATED)
-        .entity(ConfigViews.version(config.rollback(caller, tenant, module, number)))
-        .build();
+    return created(config.rollback(caller, tenant, module, number));
   }
 
   @GET
@@ -384,5 +380,10 @@ public class ConfigResource {
       extra = read.layer().rules();
     }
     return ConfigViews.scenarioResults(config.testScenarios(caller, tenant, module, extra));
+  }
+
+  /** 201 with the version a publish, a rules publish or a rollback made. */
+  private static Response created(ConfigurationAdmin.VersionInfo version) {
+    return Response.status(Response.Status.CREATED).entity(ConfigViews.version(version)).build();
   }
 }

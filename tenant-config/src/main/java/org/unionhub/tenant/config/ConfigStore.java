@@ -180,22 +180,28 @@ public class ConfigStore {
   }
 
   /**
-   * @return the highest version id, 0 when nothing was ever published
+   * The newest change to published configuration. Versions are numbered in commit order by the
+   * database ({@code change_seq}, changelog 0025), unlike their ids, which are taken at insert: a
+   * version with a lower id may commit after one with a higher id.
+   *
+   * @return the highest change number, 0 when nothing was published since changelog 0025
    */
   @Transactional
-  public int maxVersionId() {
-    Integer max =
-        em.createQuery("select max(v.id) from ConfigVersion v", Integer.class).getSingleResult();
+  public long lastChange() {
+    Long max =
+        em.createQuery("select max(v.changeSeq) from ConfigVersion v", Long.class)
+            .getSingleResult();
     return max == null ? 0 : max;
   }
 
   /**
-   * @param afterId a version id
-   * @return the latest version of each tenant and module among those with a higher id, oldest first
+   * @param afterChange a change number from {@link #lastChange()}, or a negative one for everything
+   * @return when negative, the latest version of each tenant and module; otherwise every version
+   *     with a higher change number; oldest first
    */
   @Transactional
-  public List<ConfigVersion> publishedAfter(int afterId) {
-    if (afterId <= 0) {
+  public List<ConfigVersion> publishedAfter(long afterChange) {
+    if (afterChange < 0) {
       return em.createQuery(
               "select v from ConfigVersion v where v.number = (select max(w.number) from"
                   + " ConfigVersion w where w.tenantCode = v.tenantCode and w.module = v.module)"
@@ -204,8 +210,9 @@ public class ConfigStore {
           .getResultList();
     }
     return em.createQuery(
-            "select v from ConfigVersion v where v.id > :id order by v.id", ConfigVersion.class)
-        .setParameter("id", afterId)
+            "select v from ConfigVersion v where v.changeSeq > :seq order by v.changeSeq",
+            ConfigVersion.class)
+        .setParameter("seq", afterChange)
         .getResultList();
   }
 

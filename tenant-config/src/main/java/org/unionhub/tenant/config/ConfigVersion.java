@@ -48,6 +48,10 @@ public class ConfigVersion {
   @Column(name = "restored_from")
   private Integer restoredFrom;
 
+  /** Commit order among all versions, set by the database (changelog 0025); null before it. */
+  @Column(name = "change_seq", insertable = false, updatable = false)
+  private Long changeSeq;
+
   protected ConfigVersion() {}
 
   ConfigVersion(

@@ -1,6 +1,5 @@
 package org.unionhub.tenant.config;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -11,6 +10,7 @@ import org.unionhub.platform.config.ConfigurationAdmin;
 import org.unionhub.platform.config.EffectiveConfig;
 import org.unionhub.platform.config.EffectiveConfig.Provenance;
 import org.unionhub.platform.config.ScenarioResult;
+import org.unionhub.platform.json.Json;
 import org.unionhub.sdk.LocalizedText;
 
 /** The JSON the configuration API answers with. */

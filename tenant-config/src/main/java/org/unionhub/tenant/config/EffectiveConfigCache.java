@@ -17,7 +17,7 @@ import org.unionhub.platform.tenancy.TenantView;
  * still the ones in force, so a publish anywhere above a tenant takes effect on its next lookup
  * without a sweep of the cache.
  *
- * <p>A plain class, safe for concurrent use: {@link ConfigurationService} keeps one and feeds it
+ * <p>A plain class, safe for concurrent use: {@link EffectiveConfigurations} keeps one and feeds it
  * from the database; the benchmarks measure the same code without a container.
  */
 public final class EffectiveConfigCache {

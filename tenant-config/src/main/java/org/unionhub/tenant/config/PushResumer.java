@@ -24,7 +24,7 @@ public class PushResumer {
 
   @Resource ManagedScheduledExecutorService scheduler;
   @Inject PlatformReadiness readiness;
-  @Inject ConfigurationService config;
+  @Inject ConfigPush config;
 
   private ScheduledFuture<?> task;
   private volatile boolean resumed;

@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -27,8 +26,10 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.unionhub.platform.audit.AuditTrail;
 import org.unionhub.platform.health.PlatformReadiness;
+import org.unionhub.platform.json.Json;
 import org.unionhub.platform.people.AccountErasure;
 import org.unionhub.platform.problem.NotAllowedException;
+import org.unionhub.platform.problem.ProblemText;
 import org.unionhub.platform.security.Caller;
 import org.unionhub.platform.tenancy.TenantScope;
 
@@ -66,8 +67,7 @@ public class AccountErasureService implements AccountErasure {
   @Transactional
   public Outcome erase(Caller caller) {
     if (caller.isUnionOfficer()) {
-      throw new NotAllowedException(
-          "工作人员和管理员的账号由所在工会的管理员停用 (union staff and admins are closed by their union's admin)");
+      throw new NotAllowedException(ProblemText.of("people.union-staff-and-admins-are-closed"));
     }
     String pseudonym = pseudonym(caller.username());
     scope.limitTo(Set.of(TenantScope.ALL), null);

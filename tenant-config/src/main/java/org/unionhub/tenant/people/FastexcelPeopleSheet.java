@@ -20,6 +20,7 @@ import org.unionhub.platform.people.PeopleAdministration.NewPerson;
 import org.unionhub.platform.people.PeopleRefusedException;
 import org.unionhub.platform.people.PeopleSheet;
 import org.unionhub.platform.problem.FieldError;
+import org.unionhub.platform.problem.ProblemText;
 
 /**
  * Reads the accounts of a bulk creation from an .xlsx workbook with fastexcel-reader (ADR 16): a
@@ -101,14 +102,14 @@ public class FastexcelPeopleSheet implements PeopleSheet {
         }
       }
       if (columns == null) {
-        throw refused("EMPTY_SHEET", "工作表是空的 (the first sheet is empty)");
+        throw refused("EMPTY_SHEET", ProblemText.of("people.the-first-sheet-is-empty"));
       }
       return new Parsed(rows, numbers);
     } catch (IOException | RuntimeException e) {
       if (e instanceof PeopleRefusedException refused) {
         throw refused;
       }
-      throw refused("NOT_A_WORKBOOK", "无法读取该文件，请上传 .xlsx 工作簿 (not an .xlsx workbook)");
+      throw refused("NOT_A_WORKBOOK", ProblemText.of("people.not-an-xlsx-workbook"));
     }
   }
 
@@ -130,7 +131,7 @@ public class FastexcelPeopleSheet implements PeopleSheet {
             new FieldError(
                 "file",
                 "MISSING_COLUMN",
-                "第一行缺少“" + label(required) + "”列 (the header row has no " + required + " column)"));
+                ProblemText.of("people.the-header-row-has-no-column", label(required), required)));
       }
     }
     if (!missing.isEmpty()) {
@@ -191,7 +192,7 @@ public class FastexcelPeopleSheet implements PeopleSheet {
     return value == null || value.isBlank() ? null : value.strip();
   }
 
-  private static PeopleRefusedException refused(String code, String message) {
+  private static PeopleRefusedException refused(String code, ProblemText message) {
     return new PeopleRefusedException(List.of(new FieldError("file", code, message)));
   }
 }

@@ -2,7 +2,6 @@ package org.unionhub.tenant.people;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.Response;
@@ -26,6 +25,7 @@ import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
+import org.unionhub.platform.json.Json;
 import org.unionhub.tenant.groups.GroupReconciler;
 import org.unionhub.tenant.groups.KeycloakGroupDirectory;
 
@@ -38,7 +38,13 @@ import org.unionhub.tenant.groups.KeycloakGroupDirectory;
 @ApplicationScoped
 public class KeycloakUserDirectory implements UserDirectory {
 
-  private static final HttpClient HTTP =
+  // An instance field, not a static one: the client's selector thread keeps the context class
+  // loader
+  // of the thread that built it, i.e. the application's. Held by a static field of an application
+  // class, the client could never be collected, so its thread never ended and kept every class of
+  // the application in memory after an undeploy (the IT server ran out of heap after ~20
+  // redeploys). Held by the bean, it goes with the application and its thread ends.
+  private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   @Inject KeycloakGroupDirectory keycloak;
@@ -88,6 +94,11 @@ public class KeycloakUserDirectory implements UserDirectory {
   private static void fill(
       UserRepresentation rep, User user, Map<String, List<String>> attributes) {
     rep.setFirstName(user.name());
+    // An address a union admin gives is vouched for, as the mobile number is (ADR 0026): the
+    // realm asks people who registered themselves to verify theirs.
+    if (rep.getId() == null || !java.util.Objects.equals(rep.getEmail(), user.email())) {
+      rep.setEmailVerified(user.email() != null);
+    }
     rep.setEmail(user.email());
     rep.setEnabled(user.enabled());
     user.attributes().forEach((k, v) -> attributes.put(k, new ArrayList<>(List.of(v))));
@@ -167,7 +178,7 @@ public class KeycloakUserDirectory implements UserDirectory {
             .build();
     try {
       HttpResponse<String> response =
-          HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+          http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       if (response.statusCode() != 200) {
         throw new IllegalStateException(
             "Keycloak issued no set-up link: HTTP " + response.statusCode());
@@ -177,6 +188,54 @@ public class KeycloakUserDirectory implements UserDirectory {
           body.getString("link"), Instant.ofEpochSecond(body.getJsonNumber("expires").longValue()));
     } catch (IOException e) {
       throw new IllegalStateException("Keycloak issued no set-up link: " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  @Override
+  public List<Unmanaged> unmanaged(Set<String> roles) {
+    var query = new StringBuilder("?groupAttribute=").append(GroupReconciler.TENANT_CODE);
+    roles.stream().sorted().forEach(r -> query.append("&role=").append(r));
+    var request =
+        HttpRequest.newBuilder(
+                URI.create(keycloak.realmUrl() + "/unionhub/officers/unmanaged" + query))
+            .timeout(Duration.ofSeconds(15))
+            .header("Authorization", "Bearer " + keycloak.accessToken())
+            .header("Accept", "application/json")
+            .GET()
+            .build();
+    try {
+      HttpResponse<String> response =
+          http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      if (response.statusCode() != 200) {
+        throw new IllegalStateException(
+            "Keycloak listed no unmanaged accounts: HTTP " + response.statusCode());
+      }
+      var found = new ArrayList<Unmanaged>();
+      for (JsonObject o :
+          Json.createReader(new StringReader(response.body()))
+              .readArray()
+              .getValuesAs(JsonObject.class)) {
+        found.add(
+            new Unmanaged(
+                o.getString("id"),
+                o.getString("username"),
+                o.getString("firstName", ""),
+                o.getString("mobile", "").isEmpty() ? null : o.getString("mobile"),
+                o.getString("email", "").isEmpty() ? null : o.getString("email"),
+                o.getBoolean("enabled", true),
+                o.getJsonArray("roles").getValuesAs(jakarta.json.JsonString.class).stream()
+                    .map(jakarta.json.JsonString::getString)
+                    .collect(Collectors.toSet()),
+                o.getJsonArray("tenants").getValuesAs(jakarta.json.JsonString.class).stream()
+                    .map(jakarta.json.JsonString::getString)
+                    .toList()));
+      }
+      return found;
+    } catch (IOException e) {
+      throw new IllegalStateException("Keycloak listed no unmanaged accounts: " + e, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);

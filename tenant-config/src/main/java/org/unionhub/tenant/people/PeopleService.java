@@ -3,7 +3,6 @@ package org.unionhub.tenant.people;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -22,11 +21,13 @@ import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.unionhub.platform.audit.AuditTrail;
+import org.unionhub.platform.json.Json;
 import org.unionhub.platform.people.PeopleAdministration;
 import org.unionhub.platform.people.PeopleRefusedException;
 import org.unionhub.platform.problem.FieldError;
 import org.unionhub.platform.problem.NotAllowedException;
 import org.unionhub.platform.problem.NotVisibleException;
+import org.unionhub.platform.problem.ProblemText;
 import org.unionhub.platform.security.Caller;
 import org.unionhub.platform.tenancy.TenantDirectory;
 import org.unionhub.platform.tenancy.TenantScope;
@@ -60,6 +61,7 @@ public class PeopleService implements PeopleAdministration {
   @Inject TenantScope scope;
   @Inject PersonSyncService sync;
   @Inject UserDirectory users;
+  @Inject AccountAdoption adoption;
 
   @Override
   @Transactional
@@ -70,6 +72,7 @@ public class PeopleService implements PeopleAdministration {
     if (tenant == null || !reach.contains(tenant)) {
       throw new NotVisibleException("tenant");
     }
+    adoption.adoptNewOfficers();
     Set<String> subtree = tree.subtree(tenant);
     scope.limitTo(subtree, null);
     List<Person> people =
@@ -109,15 +112,12 @@ public class PeopleService implements PeopleAdministration {
     Set<String> reach = PersonRules.reach(caller, tree);
     var problems = new ArrayList<FieldError>();
     if (bulk && rows.isEmpty()) {
-      problems.add(new FieldError("rows", "REQUIRED", "没有要创建的账号 (no rows)"));
+      problems.add(new FieldError("rows", "REQUIRED", ProblemText.of("people.no-rows")));
     }
     if (rows.size() > MAX_ROWS) {
       throw new PeopleRefusedException(
           List.of(
-              new FieldError(
-                  "rows",
-                  "TOO_MANY",
-                  "一次最多创建 " + MAX_ROWS + " 个账号 (at most " + MAX_ROWS + " rows)")));
+              new FieldError("rows", "TOO_MANY", ProblemText.of("people.at-most-rows", MAX_ROWS))));
     }
     var usernames = new HashMap<String, Integer>();
     for (int i = 0; i < rows.size(); i++) {
@@ -130,11 +130,15 @@ public class PeopleService implements PeopleAdministration {
         }
         problems.add(
             new FieldError(
-                prefix + "tenant", "UNKNOWN_TENANT", "找不到该工会 (unknown tenant, or not yours)"));
+                prefix + "tenant",
+                "UNKNOWN_TENANT",
+                ProblemText.of("people.unknown-tenant-or-not-yours")));
       } else if (!tree.find(tenant).map(TenantView::active).orElse(false)) {
         problems.add(
             new FieldError(
-                prefix + "tenant", "TENANT_INACTIVE", "该工会已停用 (the tenant is deactivated)"));
+                prefix + "tenant",
+                "TENANT_INACTIVE",
+                ProblemText.of("people.the-tenant-is-deactivated")));
       }
       problems.addAll(PersonRules.checkNew(caller, row.person(), prefix));
       String username = PersonRules.blank(row.person().username());
@@ -145,7 +149,7 @@ public class PeopleService implements PeopleAdministration {
               new FieldError(
                   prefix + "username",
                   "DUPLICATE_USERNAME",
-                  "与第 " + first + " 行的用户名相同 (same username as row " + first + ")"));
+                  ProblemText.of("people.same-username-as-row", first)));
         }
       }
     }
@@ -158,7 +162,7 @@ public class PeopleService implements PeopleAdministration {
                 new FieldError(
                     (bulk ? "rows[" + row + "]." : "") + "username",
                     "USERNAME_TAKEN",
-                    "该用户名已被使用 (username is already taken)"));
+                    ProblemText.of("people.username-is-already-taken")));
           }
         });
     if (!problems.isEmpty()) {
@@ -201,7 +205,8 @@ public class PeopleService implements PeopleAdministration {
     boolean moves = newTenant != null && !newTenant.equals(person.getTenantId());
     if (moves && !tree.find(newTenant).map(TenantView::active).orElse(false)) {
       problems.add(
-          new FieldError("tenant", "TENANT_INACTIVE", "该工会已停用 (the tenant is deactivated)"));
+          new FieldError(
+              "tenant", "TENANT_INACTIVE", ProblemText.of("people.the-tenant-is-deactivated")));
     }
     if (!problems.isEmpty()) {
       throw new PeopleRefusedException(problems);
@@ -331,7 +336,7 @@ public class PeopleService implements PeopleAdministration {
   private static void requireAdmin(Caller caller) {
     if (!PersonRules.isAdmin(caller)) {
       throw new NotAllowedException(
-          "只有工会管理员可以管理账号 (only tenant and platform admins manage accounts)");
+          ProblemText.of("people.only-tenant-and-platform-admins-manage"));
     }
   }
 

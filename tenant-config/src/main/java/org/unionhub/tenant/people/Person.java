@@ -92,6 +92,30 @@ public class Person {
     this.createdAt = createdAt;
   }
 
+  /**
+   * An account made outside UnionHub (in Keycloak's console), taken into the People list: it has
+   * its password already, so no set-up link is asked for.
+   */
+  static Person adopted(
+      String tenantId,
+      String username,
+      String name,
+      String mobile,
+      String email,
+      Set<String> roles,
+      boolean enabled,
+      String keycloakId,
+      Instant now) {
+    var p = new Person(tenantId, username, name, mobile, email, roles, ADOPTED_BY, now);
+    p.enabled = enabled;
+    p.setupRequested = false;
+    p.keycloakId = keycloakId;
+    return p;
+  }
+
+  /** Who "created" an adopted account: Keycloak's console, not a UnionHub admin. */
+  public static final String ADOPTED_BY = "keycloak";
+
   void setRoles(Set<String> roles) {
     this.roles = String.join(",", new TreeSet<>(roles));
   }

@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import org.unionhub.platform.people.PeopleAdministration.NewPerson;
 import org.unionhub.platform.people.PeopleAdministration.PersonChange;
 import org.unionhub.platform.problem.FieldError;
+import org.unionhub.platform.problem.ProblemText;
 import org.unionhub.platform.security.Caller;
 import org.unionhub.sdk.Role;
 import org.unionhub.tenant.admin.TenantRules;
@@ -87,41 +88,43 @@ public final class PersonRules {
     String username = person.username() == null ? "" : person.username().strip();
     if (username.isEmpty()) {
       problems.add(
-          new FieldError(prefix + "username", "REQUIRED", "请填写用户名 (username is required)"));
+          new FieldError(
+              prefix + "username", "REQUIRED", ProblemText.of("people.username-is-required")));
     } else if (!USERNAME.matcher(username).matches()) {
       problems.add(
           new FieldError(
-              prefix + "username",
-              "INVALID_USERNAME",
-              "用户名应为 3 到 40 个小写字母、数字、点、下划线或连字符，以字母或数字开头"
-                  + " (3 to 40 of a-z, 0-9, '.', '_', '-', starting with a letter or digit)"));
+              prefix + "username", "INVALID_USERNAME", ProblemText.of("people.3-to-40-of-a-z")));
     }
     String name = person.name() == null ? "" : person.name().strip();
     if (name.isEmpty()) {
-      problems.add(new FieldError(prefix + "name", "REQUIRED", "请填写姓名 (name is required)"));
+      problems.add(
+          new FieldError(prefix + "name", "REQUIRED", ProblemText.of("people.name-is-required")));
     } else if (name.codePointCount(0, name.length()) > MAX_NAME) {
       problems.add(
           new FieldError(
               prefix + "name",
               "TOO_LONG",
-              "姓名最多 " + MAX_NAME + " 个字 (name must be at most " + MAX_NAME + " characters)"));
+              ProblemText.of("people.name-must-be-at-most-characters", MAX_NAME)));
     } else if (name.codePoints().anyMatch(Character::isISOControl)) {
       problems.add(
           new FieldError(
-              prefix + "name", "INVALID_NAME", "姓名不能含控制字符 (name has control characters)"));
+              prefix + "name",
+              "INVALID_NAME",
+              ProblemText.of("people.name-has-control-characters")));
     }
     if (blank(person.mobile()) != null && !MOBILE.matcher(person.mobile().strip()).matches()) {
       problems.add(
           new FieldError(
               prefix + "mobile",
               "INVALID_MOBILE",
-              "手机号码应为 11 位，以 13 到 19 开头 (a mainland mobile number: 11 digits, 13x to 19x)"));
+              ProblemText.of("people.a-mainland-mobile-number-11-digits")));
     }
     if (blank(person.email()) != null
         && (person.email().strip().length() > 254
             || !EMAIL.matcher(person.email().strip()).matches())) {
       problems.add(
-          new FieldError(prefix + "email", "INVALID_EMAIL", "邮箱地址格式不正确 (not an e-mail address)"));
+          new FieldError(
+              prefix + "email", "INVALID_EMAIL", ProblemText.of("people.not-an-e-mail-address")));
     }
     checkRoles(caller, person.roles(), prefix, problems);
     return problems;
@@ -145,20 +148,20 @@ public final class PersonRules {
           && !change.roles().contains(Role.TENANT_ADMIN.id())) {
         problems.add(
             new FieldError(
-                "roles",
-                "SELF_LOCKOUT",
-                "不能取消自己的管理员角色 (you cannot take away your own admin role)"));
+                "roles", "SELF_LOCKOUT", ProblemText.of("people.you-cannot-take-away-your-own")));
       }
     }
     if (self && Boolean.FALSE.equals(change.enabled())) {
       problems.add(
           new FieldError(
-              "enabled", "SELF_LOCKOUT", "不能停用自己的账号 (you cannot disable your own account)"));
+              "enabled",
+              "SELF_LOCKOUT",
+              ProblemText.of("people.you-cannot-disable-your-own-account")));
     }
     if (self && change.tenant() != null && !change.tenant().strip().equals(target.getTenantId())) {
       problems.add(
           new FieldError(
-              "tenant", "SELF_LOCKOUT", "不能把自己调到其他工会 (you cannot move your own account)"));
+              "tenant", "SELF_LOCKOUT", ProblemText.of("people.you-cannot-move-your-own-account")));
     }
     return problems;
   }
@@ -168,9 +171,7 @@ public final class PersonRules {
     if (roles == null || roles.isEmpty()) {
       problems.add(
           new FieldError(
-              prefix + "roles",
-              "REQUIRED",
-              "请至少选择一个角色 (at least one role: staff or tenant-admin)"));
+              prefix + "roles", "REQUIRED", ProblemText.of("people.at-least-one-role-staff-or")));
       return;
     }
     Set<String> grantable = grantable(caller);
@@ -178,15 +179,13 @@ public final class PersonRules {
       if (!MANAGED_ROLES.contains(role) && !Role.PLATFORM_ADMIN.id().equals(role)) {
         problems.add(
             new FieldError(
-                prefix + "roles",
-                "UNKNOWN_ROLE",
-                "角色应为 staff 或 tenant-admin (unknown role " + role + ")"));
+                prefix + "roles", "UNKNOWN_ROLE", ProblemText.of("people.unknown-role", role)));
       } else if (!grantable.contains(role)) {
         problems.add(
             new FieldError(
                 prefix + "roles",
                 "ROLE_ABOVE_OWN",
-                "不能授予高于自己的角色 (you cannot grant a role above your own: " + role + ")"));
+                ProblemText.of("people.you-cannot-grant-a-role-above", role)));
       }
     }
   }

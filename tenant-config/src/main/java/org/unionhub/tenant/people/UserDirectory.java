@@ -111,4 +111,33 @@ public interface UserDirectory {
    * @return the link
    */
   SetupLink setupLink(String id);
+
+  /**
+   * An account that holds a role UnionHub manages but was made outside UnionHub (no {@link
+   * #PERSON_ID}), for example in Keycloak's own console.
+   *
+   * @param id Keycloak's id
+   * @param username the login name
+   * @param name the name (Keycloak's first name)
+   * @param mobile the mobile number, or null
+   * @param email the e-mail address, or null
+   * @param enabled whether the account is enabled
+   * @param roles the managed roles it holds
+   * @param tenants the codes of the unions whose groups it is in
+   */
+  record Unmanaged(
+      String id,
+      String username,
+      String name,
+      String mobile,
+      String email,
+      boolean enabled,
+      Set<String> roles,
+      java.util.List<String> tenants) {}
+
+  /**
+   * @param roles the realm roles UnionHub manages
+   * @return the accounts holding one of them that UnionHub did not make
+   */
+  java.util.List<Unmanaged> unmanaged(Set<String> roles);
 }

@@ -76,11 +76,15 @@ public final class UserReconciler {
       id = users.create(user);
     } else {
       var existing = found.get();
-      if (!wanted.personId().equals(existing.attributes().get(UserDirectory.PERSON_ID))) {
+      String owner = existing.attributes().get(UserDirectory.PERSON_ID);
+      // An account made outside UnionHub is taken over only when it was adopted by its id.
+      boolean adopted = owner == null && existing.id().equals(wanted.keycloakId());
+      if (!adopted && !wanted.personId().equals(owner)) {
         throw new UsernameClashException(wanted.username());
       }
       id = existing.id();
-      if (!Objects.equals(existing.name(), wanted.name())
+      if (adopted
+          || !Objects.equals(existing.name(), wanted.name())
           || !Objects.equals(existing.mobile(), wanted.mobile())
           || !Objects.equals(existing.email(), wanted.email())
           || existing.enabled() != wanted.enabled()) {

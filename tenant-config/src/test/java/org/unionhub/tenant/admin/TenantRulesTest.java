@@ -181,7 +181,8 @@ class TenantRulesTest {
       var problems =
           TenantRules.checkCreate(TREE, new NewTenant("gd-sz-ns-x", "某区", "DISTRICT", "gd-sz-ns"));
       assertThat(codes(problems)).containsExactly("level:LEVEL_NOT_ALLOWED");
-      assertThat(problems.get(0).message()).contains("district").contains("区县级工会");
+      assertThat(problems.get(0).message()).contains("区县级工会");
+      assertThat(problems.get(0).message(java.util.Locale.ENGLISH)).contains("district");
       assertThat(
               codes(
                   TenantRules.checkCreate(
@@ -341,6 +342,66 @@ class TenantRulesTest {
       assertThat(TenantRules.mayChange(PLATFORM, TREE, "acftu")).isTrue();
       assertThat(TenantRules.mayCreateUnder(PLATFORM, TREE, "zj")).isTrue();
       assertThat(TenantRules.mayCreateUnder(PLATFORM, TREE, "nope")).isFalse();
+    }
+  }
+
+  @Nested
+  class CreditCode {
+
+    private static final String XINGHE = "91440300192185379H";
+
+    private final TenantView ft001 =
+        new TenantView("gd-sz-ft-001", "星河科技工会", GRASSROOTS, "gd-sz-ft", true, XINGHE);
+
+    @Test
+    void aGrassrootsUnionRecordsAValidCodeOnceAmongActiveTenants() {
+      assertThat(
+              TenantRules.checkCreate(
+                  TREE, new NewTenant("gd-sz-ns-002", "某公司工会", "grassroots", "gd-sz-ns", XINGHE)))
+          .isEmpty();
+      assertThat(
+              codes(
+                  TenantRules.checkCreate(
+                      with(ft001),
+                      new NewTenant("gd-sz-ns-002", "某公司工会", "grassroots", "gd-sz-ns", XINGHE))))
+          .containsExactly("creditCode:CREDIT_CODE_TAKEN");
+      assertThat(
+              TenantRules.checkChange(
+                  with(ft001), ft001, new TenantChange(null, null, null, XINGHE.toLowerCase())))
+          .as("its own code again")
+          .isEmpty();
+    }
+
+    @Test
+    void aWrongCheckCharacterOrANonGrassrootsUnionIsRefusedOnTheField() {
+      String wrongCheck = XINGHE.substring(0, 17) + "J";
+      assertThat(
+              codes(
+                  TenantRules.checkCreate(
+                      TREE,
+                      new NewTenant(
+                          "gd-sz-ns-002", "某公司工会", "grassroots", "gd-sz-ns", wrongCheck))))
+          .containsExactly("creditCode:INVALID_CREDIT_CODE");
+      assertThat(
+              codes(
+                  TenantRules.checkChange(
+                      TREE,
+                      TREE.find("gd-sz-ns").orElseThrow(),
+                      new TenantChange(null, null, null, XINGHE))))
+          .containsExactly("creditCode:NOT_GRASSROOTS");
+    }
+
+    @Test
+    void aDeactivatedUnionFreesItsCodeAndCannotComeBackWhileAnotherHoldsIt() {
+      var old = new TenantView("gd-sz-ns-001", "旧工会", GRASSROOTS, "gd-sz-ns", false, XINGHE);
+      var tree = with(ft001, old);
+      assertThat(TenantRules.checkChange(tree, ft001, new TenantChange("新名称", null, null)))
+          .isEmpty();
+      assertThat(codes(TenantRules.checkChange(tree, old, new TenantChange(null, null, true))))
+          .containsExactly("creditCode:CREDIT_CODE_TAKEN");
+      assertThat(TenantRules.checkChange(tree, old, new TenantChange(null, null, true, "")))
+          .as("reactivated without the code")
+          .isEmpty();
     }
   }
 }

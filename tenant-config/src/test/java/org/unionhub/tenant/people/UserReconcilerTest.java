@@ -108,6 +108,11 @@ class UserReconcilerTest {
     public SetupLink setupLink(String id) {
       return new SetupLink("http://kc/action-token?key=" + id, Instant.EPOCH);
     }
+
+    @Override
+    public java.util.List<Unmanaged> unmanaged(Set<String> roles) {
+      return java.util.List.of();
+    }
   }
 
   private static final GroupDirectory GROUPS =
@@ -195,6 +200,30 @@ class UserReconcilerTest {
                 UserReconciler.reconcile(
                     wanted("gd-sz-ns", Set.of("staff"), true, null), users, GROUPS))
         .isInstanceOf(UserReconciler.UsernameClashException.class);
+  }
+
+  @Test
+  void anAccountMadeInKeycloakIsTakenOverOnlyWhenAdoptedByItsId() {
+    String made =
+        users.create(new UserDirectory.User(null, "li.ming", "李明", null, null, true, Map.of()));
+    assertThatThrownBy(
+            () ->
+                UserReconciler.reconcile(
+                    wanted("gd-sz-ns", Set.of("staff"), true, UUID.randomUUID().toString()),
+                    users,
+                    GROUPS))
+        .as("another id: not the adopted account")
+        .isInstanceOf(UserReconciler.UsernameClashException.class);
+    assertThat(
+            UserReconciler.reconcile(
+                wanted("gd-sz-ns", Set.of("staff"), true, made), users, GROUPS))
+        .isEqualTo(made);
+    assertThat(users.users.get(made).attributes()).containsEntry(UserDirectory.PERSON_ID, personId);
+    assertThat(users.users.get(made).mobile()).isEqualTo("13800138000");
+    assertThat(users.groups.get(made)).containsExactly("g-gd-sz-ns");
+    int writes = users.writes;
+    UserReconciler.reconcile(wanted("gd-sz-ns", Set.of("staff"), true, made), users, GROUPS);
+    assertThat(users.writes).as("once adopted, a repeat changes nothing").isEqualTo(writes);
   }
 
   @Test

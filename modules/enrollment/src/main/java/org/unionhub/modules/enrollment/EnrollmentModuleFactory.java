@@ -11,6 +11,8 @@ import org.unionhub.sdk.Role;
 import org.unionhub.sdk.ServiceModule;
 import org.unionhub.sdk.ServiceModuleFactory;
 import org.unionhub.sdk.Submission;
+import org.unionhub.sdk.Unions;
+import org.unionhub.sdk.conversation.ConversationSpec;
 import org.unionhub.sdk.form.Choice;
 import org.unionhub.sdk.form.FieldType;
 import org.unionhub.sdk.form.FormField;
@@ -57,6 +59,13 @@ public final class EnrollmentModuleFactory implements ServiceModuleFactory {
                       .build(),
                   FormField.builder("employerCreditCode", FieldType.CREDIT_CODE)
                       .label("单位统一社会信用代码", "Employer's unified social credit code")
+                      .help(
+                          LocalizedText.of(
+                              "单位已建工会的，申请送到该单位工会；不知道代码或单位没有工会的，请选择所在区县",
+                              "An application goes to the union of your employer; if you do not"
+                                  + " know the code or your employer has no union, choose your"
+                                  + " district"))
+                      .optional()
                       .build(),
                   FormField.builder("employmentType", FieldType.CHOICE)
                       .label("用工形式", "Employment type")
@@ -71,8 +80,14 @@ public final class EnrollmentModuleFactory implements ServiceModuleFactory {
                               new Choice(
                                   "part-time", LocalizedText.of("非全日制用工", "Part-time worker"))))
                       .build(),
-                  FormField.builder("district", FieldType.TENANT)
+                  FormField.builder("district", FieldType.DISTRICT)
                       .label("所在区县", "District")
+                      .help(
+                          LocalizedText.of(
+                              "单位没有工会的（如外卖骑手、快递员、网约车司机、家政服务员），申请送到所选区县的总工会",
+                              "If your employer has no union (delivery riders, couriers,"
+                                  + " ride-hailing drivers, domestic workers), the application goes"
+                                  + " to the district union you choose"))
                       .optional()
                       .build(),
                   FormField.builder("address", FieldType.TEXT)
@@ -143,6 +158,9 @@ public final class EnrollmentModuleFactory implements ServiceModuleFactory {
                       Map.of("idNumber", "440305195001011231"),
                       new RuleScenario.Expectation(List.of(), true, null, null))))
           .worklistFields(List.of("name", "employerName", "employmentType"))
+          // The applicant and the union's staff talk about the application (missing papers,
+          // questions) until it is decided.
+          .conversation(ConversationSpec.onRequests())
           // Approval, after the optional district review, makes the applicant a member.
           .admitsMembers(
               MemberAdmission.onEntering("approved")
@@ -158,10 +176,11 @@ public final class EnrollmentModuleFactory implements ServiceModuleFactory {
 
   @Override
   public ServiceModule create(ModuleContext context) {
-    return EnrollmentModuleFactory::applicant;
+    Unions unions = context.unions();
+    return submission -> applicant(submission, unions);
   }
 
-  private static List<Object> applicant(Submission submission) {
+  private static List<Object> applicant(Submission submission, Unions unions) {
     String idNumber = submission.value("idNumber");
     return List.of(
         new Applicant(
@@ -172,7 +191,9 @@ public final class EnrollmentModuleFactory implements ServiceModuleFactory {
             submission.value("employmentType"),
             submission.value("employerCreditCode"),
             submission.value("district"),
-            minimumAge(submission)));
+            minimumAge(submission),
+            unions.ofEmployer(submission.value("employerCreditCode")).orElse(null),
+            unions.level(submission.tenantCode()).orElse(null)));
   }
 
   private static int minimumAge(Submission submission) {

@@ -73,6 +73,40 @@ class SurveyModuleTest {
   }
 
   @Test
+  void aPublishedSurveyKeepsItsQuestionsOnceAnsweredButMayBeRetitled() {
+    TestItem survey = kit.publish(canteenSurvey().opens(null).create());
+    kit.edit(survey).questions(java.util.List.of(SurveyDescriptorTest.CANTEEN)).save();
+    assertThat(survey.item().questions()).hasSize(1);
+
+    kit.act(survey, "answer", TestActor.member("m1"), Map.of("canteen", "yes"));
+    assertThatThrownBy(
+            () ->
+                kit.edit(survey)
+                    .questions(
+                        java.util.List.of(SurveyDescriptorTest.CANTEEN, SurveyDescriptorTest.SCORE))
+                    .anonymous(true)
+                    .save())
+        .isInstanceOfSatisfying(
+            Refused.class,
+            e ->
+                assertThat(e.refusals())
+                    .extracting(Refusal::field, Refusal::code)
+                    .containsExactlyInAnyOrder(
+                        tuple("questions", "QUESTIONS_LOCKED"),
+                        tuple("anonymous", "ANONYMITY_LOCKED")));
+    assertThat(survey.item().questions()).hasSize(1);
+
+    kit.edit(survey).title("食堂满意度调查（延长）").closes(MONDAY_9AM.plusDays(5)).save();
+    assertThat(survey.item().title()).isEqualTo("食堂满意度调查（延长）");
+
+    kit.close(survey);
+    assertThatThrownBy(() -> kit.edit(survey).title("再改").save())
+        .isInstanceOfSatisfying(
+            Refused.class,
+            e -> assertThat(e.refusals()).extracting(Refusal::code).containsExactly("CLOSED"));
+  }
+
+  @Test
   void badAnswersAreRefusedTogetherAndNothingIsKept() {
     TestItem survey = kit.publish(canteenSurvey().opens(null).create());
     assertThatThrownBy(

@@ -1,6 +1,5 @@
 package org.unionhub.platform.rules.table;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
@@ -16,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.unionhub.platform.json.Json;
 import org.unionhub.platform.rules.table.TableProblem.Code;
 
 /**

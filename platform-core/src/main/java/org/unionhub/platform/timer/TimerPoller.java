@@ -1,4 +1,4 @@
-package org.unionhub.platform.request;
+package org.unionhub.platform.timer;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;

@@ -1,4 +1,4 @@
-package org.unionhub.platform.request;
+package org.unionhub.platform.timer;
 
 import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
@@ -10,6 +10,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 import org.hibernate.annotations.Filter;
+import org.unionhub.platform.request.ServiceRequest;
 import org.unionhub.platform.tenancy.TenantScope;
 
 /** A durable timer on a request: a row with a due time, fired once by whichever node claims it. */
@@ -50,7 +51,7 @@ public class RequestTimer {
 
   protected RequestTimer() {}
 
-  RequestTimer(ServiceRequest request, Kind kind, Instant fireAt) {
+  public RequestTimer(ServiceRequest request, Kind kind, Instant fireAt) {
     this.id = UUID.randomUUID();
     this.requestId = request.getId();
     this.tenantId = request.getTenantId();

@@ -1,9 +1,8 @@
-package org.unionhub.platform.request;
+package org.unionhub.platform.timer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -12,7 +11,13 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
+import org.hibernate.Session;
 import org.unionhub.platform.calendar.WorkingCalendar;
+import org.unionhub.platform.problem.ProblemText;
+import org.unionhub.platform.request.ModuleRuntime;
+import org.unionhub.platform.request.RequestDeadlines;
+import org.unionhub.platform.request.RequestTransition;
+import org.unionhub.platform.request.ServiceRequest;
 import org.unionhub.platform.tenancy.TenantDirectory;
 import org.unionhub.platform.tenancy.TenantScope;
 import org.unionhub.platform.tenancy.TenantView;
@@ -23,7 +28,7 @@ import org.unionhub.platform.tenancy.TenantView;
  * nodes poll the same database, and a timer survives any restart because it is a row.
  */
 @ApplicationScoped
-public class TimerService {
+public class TimerService implements RequestDeadlines {
 
   /** Reminders fire at 09:00 China Standard Time, one working day before the due date. */
   static final int REMINDER_HOUR = 9;
@@ -37,7 +42,7 @@ public class TimerService {
   @Inject WorkingCalendar calendar;
   @Inject TenantDirectory tenants;
   @Inject org.unionhub.platform.module.ModuleRegistry modules;
-  @Inject RequestService requests;
+  @Inject ModuleRuntime runtime;
   @Inject TenantScope scope;
 
   /**
@@ -48,12 +53,26 @@ public class TimerService {
    *
    * @param request the request about to change
    */
-  void lockPending(ServiceRequest request) {
-    em.createNativeQuery(
-            "select id from request_timer where request_id = ?1 and fired_at is null for update")
-        .setParameter(1, request.getId())
-        .setFlushMode(FlushModeType.COMMIT)
-        .getResultList();
+  @Override
+  public void lockPending(ServiceRequest request) {
+    // Plain JDBC on the transaction's connection (never flushes): a native query through Hibernate
+    // resolved its result mapping from the driver's metadata on every call (BENCHMARKS.md, session
+    // 5).
+    em.unwrap(Session.class)
+        .doWork(
+            connection -> {
+              try (var statement =
+                  connection.prepareStatement(
+                      "select id from request_timer where request_id = ? and fired_at is null"
+                          + " for update")) {
+                statement.setObject(1, request.getId());
+                try (var result = statement.executeQuery()) {
+                  while (result.next()) {
+                    // Each pending timer's row is locked as it is read.
+                  }
+                }
+              }
+            });
   }
 
   /**
@@ -62,7 +81,8 @@ public class TimerService {
    *
    * @param request the request, already persisted
    */
-  void reschedule(ServiceRequest request) {
+  @Override
+  public void reschedule(ServiceRequest request) {
     em.createQuery("delete from RequestTimer t where t.requestId = :id and t.firedAt is null")
         .setParameter("id", request.getId())
         .executeUpdate();
@@ -76,7 +96,8 @@ public class TimerService {
    *
    * @param request the request, persisted in this transaction
    */
-  void schedule(ServiceRequest request) {
+  @Override
+  public void schedule(ServiceRequest request) {
     LocalDate due = request.getDueDate();
     if (due == null) {
       return;
@@ -124,8 +145,8 @@ public class TimerService {
           .find(request.getModule())
           .ifPresent(
               module -> {
-                var settings = requests.effective(request.getTenantId(), module).settingValues();
-                requests.runHook(
+                var settings = runtime.effective(request.getTenantId(), module).settingValues();
+                runtime.runHook(
                     module,
                     m ->
                         m.onTimer(
@@ -156,11 +177,7 @@ public class TimerService {
                   state,
                   "remind",
                   "system",
-                  "距办理期限 "
-                      + request.getDueDate()
-                      + " 还有1个工作日 (due on "
-                      + request.getDueDate()
-                      + ")",
+                  ProblemText.of("request.due-on", request.getDueDate()).bilingual(),
                   now));
       case ESCALATE -> {
         String parent =
@@ -174,13 +191,8 @@ public class TimerService {
                 state,
                 "escalate",
                 "system",
-                "已逾期，上报 "
-                    + target
-                    + " (overdue since "
-                    + request.getDueDate()
-                    + ", escalated to "
-                    + target
-                    + ")",
+                ProblemText.of("request.overdue-since-escalated-to", target, request.getDueDate())
+                    .bilingual(),
                 now));
       }
     }

@@ -1,0 +1,121 @@
+package org.unionhub.platform.request;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.unionhub.platform.config.EffectiveConfig;
+import org.unionhub.platform.module.ModuleRegistry;
+import org.unionhub.platform.problem.NotAllowedException;
+import org.unionhub.platform.problem.NotVisibleException;
+import org.unionhub.platform.security.Caller;
+import org.unionhub.platform.tenancy.Visibility;
+import org.unionhub.platform.workflow.RequestConflictException;
+import org.unionhub.platform.workflow.RequestLifecycle;
+import org.unionhub.sdk.ServiceModuleFactory;
+import org.unionhub.sdk.Submission;
+
+/**
+ * Staff move a request through its workflow: the version they saw must still be current, the action
+ * must fit the state and their role; the move, its history, the rules' automatic steps, the
+ * participants (membership) and the new deadlines are one transaction.
+ */
+@ApplicationScoped
+public class RequestTransitions {
+
+  @PersistenceContext(unitName = "unionhub")
+  EntityManager em;
+
+  @Inject ModuleRegistry modules;
+  @Inject Visibility visibility;
+  @Inject Clock clock;
+  @Inject RequestLifecycle lifecycle;
+  @Inject RequestDeadlines deadlines;
+  @Inject Instance<RequestParticipant> participants;
+  @Inject ModuleRuntime runtime;
+  @Inject RequestReading reading;
+  @Inject RequestData requestData;
+  @Inject AutomaticSteps steps;
+
+  /**
+   * Takes an action on a request.
+   *
+   * @param caller the caller
+   * @param id the request
+   * @param expectedVersion the version the caller saw ({@code If-Match})
+   * @param action the action
+   * @param comment a comment, or null
+   * @return the request after the transition
+   * @throws RequestConflictException when the version is stale, the action does not fit the state,
+   *     or another action won a race
+   */
+  @Transactional
+  public ServiceRequest act(
+      Caller caller, UUID id, int expectedVersion, String action, String comment) {
+    ServiceRequest request = reading.get(caller, id);
+    if (!visibility.requestScope(caller).contains(request.getTenantId())) {
+      throw new NotAllowedException("only union staff of this tenant may act on the request");
+    }
+    if (request.getVersion() != expectedVersion) {
+      throw new RequestConflictException(
+          "the request changed since you read it", request.getState(), request.getVersion());
+    }
+    deadlines.lockPending(request);
+    ServiceModuleFactory module =
+        modules.find(request.getModule()).orElseThrow(() -> new NotVisibleException("module"));
+    EffectiveConfig config = runtime.effective(request.getTenantId(), module);
+    if (config.workflow().state(request.getState()).isEmpty()) {
+      // The tenant removed the step this request is in; let it leave the step as the module does.
+      config = lifecycle.defaults(module, request.getTenantId());
+    }
+    Submission data = requestData.asSubmission(request, config);
+    RequestLifecycle.Move move =
+        lifecycle.act(
+            module,
+            config,
+            data,
+            request.getState(),
+            request.getVersion(),
+            action,
+            caller.roles(),
+            LocalDate.now(clock));
+    Instant now = clock.instant();
+    String from = request.getState();
+    request.moveTo(move.target(), move.dueDate(), now, (int) config.version());
+    em.persist(
+        new RequestTransition(
+            request, from, move.target().name(), action, caller.username(), comment, now));
+    if (move.advance() != null) {
+      steps.advance(request, module, config, data, move.advance(), now);
+    }
+    try {
+      // Flush first: the version check must decide the race before anything else runs.
+      em.flush();
+      if (!request.getState().equals(from)) {
+        // After the version check: a participant's own statements must not decide the race.
+        for (RequestParticipant p : participants) {
+          p.entered(request, module.descriptor(), data.data(), caller.username(), now);
+        }
+      }
+      deadlines.reschedule(request);
+      em.flush();
+    } catch (OptimisticLockException e) {
+      throw new RequestConflictException(
+          "another action on this request won", from, expectedVersion + 1);
+    }
+    EffectiveConfig handledUnder = config;
+    runtime.runHook(
+        module,
+        m ->
+            m.onTransition(
+                ModuleRuntime.event(request, from, action, caller.username(), now, handledUnder)));
+    return request;
+  }
+}
