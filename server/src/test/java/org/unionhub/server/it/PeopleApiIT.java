@@ -44,7 +44,7 @@ class PeopleApiIT {
 
   @Deployment(testable = false)
   static WebArchive deployment() {
-    return Deployments.unionhub();
+    return Deployments.unionhub().addClass(OutboxRaceProbe.class);
   }
 
   private static String newUsername(String prefix) {
@@ -495,6 +495,31 @@ class PeopleApiIT {
         .filteredOn(r -> r.getJsonObject("after").getString("username").equals(username))
         .extracting(r -> r.getString("actor") + ":" + r.getString("action"))
         .contains("keycloak:adopt");
+  }
+
+  @Test
+  @Order(10)
+  void aChangeCommittedWhileAnAttemptFinishesIsStillSynced() throws Exception {
+    String username = newUsername("race");
+    var created =
+        Api.post("/api/v1/tenants/gd-sz-ns/users", "ns-admin", person(username, "竞态", "staff"));
+    assertThat(created.status()).as(created.raw()).isEqualTo(201);
+    String id = created.json().getString("id");
+    awaitSynced(id, "ns-admin");
+
+    HttpResponse<String> race =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(Api.APP + "/it/outbox-race?person=" + id))
+                    .POST(HttpRequest.BodyPublishers.noBody())
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(race.statusCode()).as(race.body()).isEqualTo(200);
+    String[] seqs = race.body().split(" ");
+    assertThat(Long.parseLong(seqs[1]))
+        .as("the attempt that claimed change %s must not write it back over the new one", seqs[0])
+        .isEqualTo(Long.parseLong(seqs[0]) + 1);
+    awaitSynced(id, "ns-admin");
   }
 
   private static String[] erasureRow(String pseudonym) throws java.sql.SQLException {

@@ -3,6 +3,7 @@ package org.unionhub.tenant.groups;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -22,7 +23,9 @@ import org.unionhub.tenant.Tenant;
  * tenant in the change's own transaction; {@link #syncDue(int)} later claims due rows for a lease,
  * reconciles each group with the tenant's current state outside any transaction (no database lock
  * is held while Keycloak is called), and records success or schedules a retry. A node that dies
- * mid-sync leaves the lease to expire; another node retries.
+ * mid-sync leaves the lease to expire; another node retries. Rows are locked before they are
+ * written, as in {@link org.unionhub.tenant.people.PersonSyncService}: an attempt must not write
+ * back a stale change sequence.
  */
 @ApplicationScoped
 public class GroupSyncService {
@@ -57,7 +60,7 @@ public class GroupSyncService {
   @Transactional(Transactional.TxType.MANDATORY)
   public void enqueue(String tenantCode) {
     Instant now = clock.instant();
-    GroupSync row = em.find(GroupSync.class, tenantCode);
+    GroupSync row = em.find(GroupSync.class, tenantCode, LockModeType.PESSIMISTIC_WRITE);
     if (row == null) {
       row = new GroupSync(tenantCode, now);
       em.persist(row);
@@ -153,7 +156,7 @@ public class GroupSyncService {
    */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public void finish(Claim claim, String error) {
-    GroupSync row = em.find(GroupSync.class, claim.tenantCode());
+    GroupSync row = em.find(GroupSync.class, claim.tenantCode(), LockModeType.PESSIMISTIC_WRITE);
     if (row == null) {
       return;
     }

@@ -3,6 +3,7 @@ package org.unionhub.tenant.members;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -20,7 +21,9 @@ import org.unionhub.platform.tenancy.TenantScope;
  * The outbox that mirrors memberships to Keycloak: {@link #changed} records a change in the
  * membership's transaction; {@link #syncDue} claims due rows with {@code SKIP LOCKED}, reads the
  * person's current membership, applies it to Keycloak outside any transaction, and records success
- * or schedules a retry.
+ * or schedules a retry. Rows are locked before they are written, as in {@link
+ * org.unionhub.tenant.people.PersonSyncService}: an attempt must not write back a stale change
+ * sequence.
  */
 @ApplicationScoped
 public class MemberSyncService implements MemberAccounts {
@@ -49,7 +52,7 @@ public class MemberSyncService implements MemberAccounts {
   @Transactional(Transactional.TxType.MANDATORY)
   public void changed(String username, String leftTenant) {
     Instant now = clock.instant();
-    MemberSync row = em.find(MemberSync.class, username);
+    MemberSync row = em.find(MemberSync.class, username, LockModeType.PESSIMISTIC_WRITE);
     if (row == null) {
       row = new MemberSync(username, now);
       em.persist(row);
@@ -132,7 +135,7 @@ public class MemberSyncService implements MemberAccounts {
    */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public void finish(Claim claim, String error) {
-    MemberSync row = em.find(MemberSync.class, claim.username());
+    MemberSync row = em.find(MemberSync.class, claim.username(), LockModeType.PESSIMISTIC_WRITE);
     if (row == null) {
       return;
     }

@@ -229,9 +229,8 @@ public class PeopleService implements PeopleAdministration {
       person.requestSetupLink();
       actions.add("setup-link");
     }
-    PersonSync row = em.find(PersonSync.class, person.getId());
     if (actions.isEmpty()) {
-      return view(person, row);
+      return view(person, em.find(PersonSync.class, person.getId()));
     }
     audit.record(
         caller.username(),

@@ -3,6 +3,7 @@ package org.unionhub.tenant.people;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -23,6 +24,10 @@ import org.unionhub.tenant.groups.GroupDirectory;
  * sync (ADR 7): a change enqueues the account in its own transaction; {@link #syncDue(int)} claims
  * due rows for a lease, reconciles each user outside any transaction, issues a set-up link when one
  * was asked for, and records success or schedules a retry with growing delays.
+ *
+ * <p>Whoever writes a row locks it first ({@link #enqueue} and {@link #finish}): an attempt that
+ * read the row before a new change committed would otherwise write the old change sequence back
+ * over the new one on flush, and that change would never reach Keycloak.
  */
 @ApplicationScoped
 public class PersonSyncService {
@@ -66,7 +71,7 @@ public class PersonSyncService {
   @Transactional(Transactional.TxType.MANDATORY)
   public PersonSync enqueue(UUID personId) {
     Instant now = clock.instant();
-    PersonSync row = em.find(PersonSync.class, personId);
+    PersonSync row = em.find(PersonSync.class, personId, LockModeType.PESSIMISTIC_WRITE);
     if (row == null) {
       row = new PersonSync(personId, now);
       em.persist(row);
@@ -196,7 +201,7 @@ public class PersonSyncService {
    */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public void finish(Claim claim, String error) {
-    PersonSync row = em.find(PersonSync.class, claim.personId());
+    PersonSync row = em.find(PersonSync.class, claim.personId(), LockModeType.PESSIMISTIC_WRITE);
     if (row == null) {
       return;
     }
