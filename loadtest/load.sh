@@ -8,7 +8,7 @@
 # 2. creates a fresh PostgreSQL database with a schema-owner and an application role;
 # 3. under `flock /tmp/uh-it.lock` (ports 8080/8180/9990): `./unionhub start --db-url ...` on that
 #    database, the HTTP harness (real Keycloak tokens) scenario by scenario, `./unionhub stop`;
-#    with --jfr, a JFR recording of WildFly during the submission scenario (loadtest/target/);
+#    with --jfr, a JFR recording of WildFly during each scenario (loadtest/target/<scenario>.jfr);
 # 4. pgbench on the same database: a one-row insert copied from a stored enrollment request
 #    (same columns, same width, same indexes; durable: synchronous_commit as configured);
 # 5. Flowable 7 embedded in a plain JVM on a second database of the same server: start a process
@@ -110,16 +110,16 @@ run_unionhub() {
   local status=0 s
   for s in ${scenarios//,/ }; do
     say "Harness: $s ($clients clients, ${warmup} s warm-up, ${seconds} s measured; load $(load1))"
-    if [ $jfr = 1 ] && [ "$s" = submit ] && [ -n "$wildfly_java" ]; then
+    if [ $jfr = 1 ] && [ -n "$wildfly_java" ]; then
       # Recording starts when the warm-up ends (the first submissions compile the rules).
       jcmd "$wildfly_java" JFR.start name=load settings=profile delay="${warmup}s" \
-        filename="$out/submit.jfr" >/dev/null
+        filename="$out/$s.jfr" >/dev/null
     fi
     java -cp "$classpath" org.unionhub.loadtest.LoadTest --scenarios "$s" --clients "$clients" \
       --seconds "$seconds" --warmup "$warmup" --tsv "$results" || status=$?
-    if [ $jfr = 1 ] && [ "$s" = submit ] && [ -n "$wildfly_java" ]; then
+    if [ $jfr = 1 ] && [ -n "$wildfly_java" ]; then
       jcmd "$wildfly_java" JFR.stop name=load >/dev/null
-      echo "JFR recording of the submission load: $out/submit.jfr"
+      echo "JFR recording of the $s load: $out/$s.jfr"
     fi
   done
   ps -o pid=,etimes=,times=,comm= -p "$wildfly_java" > "$out/wildfly-cpu.txt" 2>/dev/null || true
