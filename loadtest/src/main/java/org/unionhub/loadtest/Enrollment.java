@@ -3,6 +3,7 @@ package org.unionhub.loadtest;
 import java.time.LocalDate;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Enrollment submissions as a worker's app sends them (the README's example, with a fresh valid ID
@@ -25,11 +26,23 @@ final class Enrollment {
     return WORKERS[client % WORKERS.length];
   }
 
+  /**
+   * ID numbers of one run: birth dates over 30 years times 1,000 sequence numbers make 10.95
+   * million people, cut into 100 blocks; a run takes the block of its start second and numbers
+   * people within it. Random ones collided: a pair's approval makes a member, and a later
+   * submission under the same number is rightly refused (422 ALREADY_MEMBER).
+   */
+  private static final int PEOPLE_PER_BLOCK = 365 * 30 * 1000 / 100;
+
+  private static final AtomicLong NEXT_PERSON =
+      new AtomicLong((System.currentTimeMillis() / 1000 % 100) * PEOPLE_PER_BLOCK);
+
   /** A valid submission body. */
   static String body() {
     var random = ThreadLocalRandom.current();
-    LocalDate birth = LocalDate.of(1970, 1, 1).plusDays(random.nextInt(365 * 30));
-    String idNumber = idNumber("440304", birth, random.nextInt(1000));
+    long person = NEXT_PERSON.getAndIncrement();
+    LocalDate birth = LocalDate.of(1970, 1, 1).plusDays(person / 1000 % (365 * 30));
+    String idNumber = idNumber("440304", birth, (int) (person % 1000));
     String mobile = "138" + String.format("%08d", random.nextInt(100_000_000));
     return "{\"data\":{\"name\":\"张三\",\"gender\":\"male\",\"idNumber\":\""
         + idNumber
