@@ -229,12 +229,14 @@ public class RequestBean implements Serializable {
     UUID uuid = UUID.fromString(id);
     try {
       show(
-          transitions.act(
-              caller,
-              uuid,
-              version,
-              action,
-              comment == null || comment.isBlank() ? null : comment));
+          transitions
+              .act(
+                  caller,
+                  uuid,
+                  version,
+                  action,
+                  comment == null || comment.isBlank() ? null : comment)
+              .request());
       comment = null;
       Messages.info("request.done", stateLabel);
     } catch (RequestConflictException e) {

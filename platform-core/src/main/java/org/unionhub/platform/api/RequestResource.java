@@ -48,9 +48,10 @@ public class RequestResource {
           "ID numbers are masked; `reveal=true` shows them to roles holding the module's"
               + " reveal-identifiers permission (403 otherwise), and the reveal is audited.")
   public Response get(@PathParam("id") String id, @QueryParam("reveal") boolean reveal) {
-    ServiceRequest r = reading.get(caller, parseId(id));
+    var read = reading.withHistory(caller, parseId(id));
+    ServiceRequest r = read.request();
     var data = reveal ? requestData.revealedData(caller, r) : requestData.maskedData(r);
-    return Response.ok(RequestDto.of(r, data, reading.history(caller, r)))
+    return Response.ok(RequestDto.of(r, data, read.history()))
         .tag(Etags.of(r.getVersion()))
         .build();
   }
@@ -91,9 +92,10 @@ public class RequestResource {
                       "REQUIRED",
                       ProblemText.of("api.action-is-required")))));
     }
-    ServiceRequest r =
+    var acted =
         transitions.act(caller, parseId(id), Etags.version(ifMatch), action, text(body, "comment"));
-    return Response.ok(RequestDto.of(r, requestData.maskedData(r), reading.history(caller, r)))
+    ServiceRequest r = acted.request();
+    return Response.ok(RequestDto.of(r, requestData.maskedData(r), acted.history()))
         .tag(Etags.of(r.getVersion()))
         .build();
   }

@@ -178,10 +178,39 @@ public class RequestReading {
   @Transactional
   public List<RequestTransition> history(Caller caller, ServiceRequest request) {
     get(caller, request.getId());
+    return historyOf(request.getId());
+  }
+
+  /**
+   * One request with its history, read in one transaction.
+   *
+   * @param caller the caller
+   * @param id the request id
+   * @return the request and its history, oldest first
+   */
+  @Transactional
+  public WithHistory withHistory(Caller caller, UUID id) {
+    ServiceRequest request = get(caller, id);
+    return new WithHistory(request, historyOf(id));
+  }
+
+  /**
+   * A request and its history as read in one transaction.
+   *
+   * @param request the request
+   * @param history its transitions, oldest first
+   */
+  public record WithHistory(ServiceRequest request, List<RequestTransition> history) {}
+
+  /**
+   * The history of a request the caller's transaction has already found visible ({@link #get} set
+   * its scope); call it inside that transaction.
+   */
+  List<RequestTransition> historyOf(UUID requestId) {
     return em.createQuery(
             "select t from RequestTransition t where t.requestId = :id order by t.occurredAt, t.id",
             RequestTransition.class)
-        .setParameter("id", request.getId())
+        .setParameter("id", requestId)
         .getResultList();
   }
 }

@@ -52,12 +52,12 @@ public class RequestTransitions {
    * @param expectedVersion the version the caller saw ({@code If-Match})
    * @param action the action
    * @param comment a comment, or null
-   * @return the request after the transition
+   * @return the request after the transition, with its history read in the same transaction
    * @throws RequestConflictException when the version is stale, the action does not fit the state,
    *     or another action won a race
    */
   @Transactional
-  public ServiceRequest act(
+  public RequestReading.WithHistory act(
       Caller caller, UUID id, int expectedVersion, String action, String comment) {
     ServiceRequest request = reading.get(caller, id);
     if (!visibility.requestScope(caller).contains(request.getTenantId())) {
@@ -116,6 +116,6 @@ public class RequestTransitions {
         m ->
             m.onTransition(
                 ModuleRuntime.event(request, from, action, caller.username(), now, handledUnder)));
-    return request;
+    return new RequestReading.WithHistory(request, reading.historyOf(request.getId()));
   }
 }

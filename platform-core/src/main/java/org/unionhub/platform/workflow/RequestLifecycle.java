@@ -38,8 +38,9 @@ import org.unionhub.sdk.workflow.WorkflowDefinition;
 /**
  * The decisions of a request's life, free of storage and HTTP: whether a submission is accepted
  * (form checks, then the module's rules), where it starts and when it is due, and whether an action
- * may move it. {@link org.unionhub.platform.request.RequestService} persists what this decides; the
- * module test kit runs it in memory.
+ * may move it. {@link org.unionhub.platform.request.RequestSubmission} and {@link
+ * org.unionhub.platform.request.RequestTransitions} persist what this decides; the module test kit
+ * runs it in memory.
  */
 public final class RequestLifecycle {
 
