@@ -1,4 +1,4 @@
--- One enrollment submission's rows as RequestService writes them: the request and its first
+-- One enrollment submission's rows as RequestSubmission writes them: the request and its first
 -- transition (the timer row is left out, so the comparison favours enrollment).
 \set m random(1, 1000000000)
 BEGIN;

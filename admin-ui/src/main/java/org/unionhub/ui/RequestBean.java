@@ -149,18 +149,19 @@ public class RequestBean implements Serializable {
       return;
     }
     try {
-      show(reading.get(caller, uuid));
+      show(reading.withHistory(caller, uuid));
     } catch (NotVisibleException e) {
       found = false;
     }
   }
 
-  private void show(ServiceRequest r) {
-    show(r, requestData.maskedData(r));
+  private void show(RequestReading.WithHistory read) {
+    show(read, requestData.maskedData(read.request()));
     revealed = false;
   }
 
-  private void show(ServiceRequest r, Map<String, String> data) {
+  private void show(RequestReading.WithHistory read, Map<String, String> data) {
+    ServiceRequest r = read.request();
     Locale locale = localeBean.getLocale();
     ModuleDescriptor descriptor = modules.find(r.getModule()).orElseThrow().descriptor();
     found = true;
@@ -181,7 +182,7 @@ public class RequestBean implements Serializable {
     }
     fields = List.copyOf(shown);
     var steps = new ArrayList<Step>();
-    for (RequestTransition t : reading.history(caller, r)) {
+    for (RequestTransition t : read.history()) {
       steps.add(
           new Step(
               TIME.format(t.getOccurredAt()),
@@ -209,8 +210,8 @@ public class RequestBean implements Serializable {
    */
   public void reveal() {
     try {
-      ServiceRequest r = reading.get(caller, UUID.fromString(id));
-      show(r, requestData.revealedData(caller, r));
+      var read = reading.withHistory(caller, UUID.fromString(id));
+      show(read, requestData.revealedData(caller, read.request()));
       revealed = true;
       Messages.info("request.revealed");
     } catch (NotAllowedException e) {
@@ -229,14 +230,12 @@ public class RequestBean implements Serializable {
     UUID uuid = UUID.fromString(id);
     try {
       show(
-          transitions
-              .act(
-                  caller,
-                  uuid,
-                  version,
-                  action,
-                  comment == null || comment.isBlank() ? null : comment)
-              .request());
+          transitions.act(
+              caller,
+              uuid,
+              version,
+              action,
+              comment == null || comment.isBlank() ? null : comment));
       comment = null;
       Messages.info("request.done", stateLabel);
     } catch (RequestConflictException e) {

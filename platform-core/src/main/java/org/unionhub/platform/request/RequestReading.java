@@ -204,7 +204,7 @@ public class RequestReading {
 
   /**
    * The history of a request the caller's transaction has already found visible ({@link #get} set
-   * its scope); call it inside that transaction.
+   * its scope); call it inside that transaction, before anything narrows the scope again.
    */
   List<RequestTransition> historyOf(UUID requestId) {
     return em.createQuery(

@@ -116,6 +116,8 @@ public class RequestTransitions {
         m ->
             m.onTransition(
                 ModuleRuntime.event(request, from, action, caller.username(), now, handledUnder)));
+    // Under the scope reading.get set above: nothing since has narrowed it (participants and hooks
+    // write under it), so the caller sees the whole history, this move included.
     return new RequestReading.WithHistory(request, reading.historyOf(request.getId()));
   }
 }

@@ -168,6 +168,7 @@ final class Browser implements AutoCloseable {
    * line per rule and element.
    */
   List<String> accessibilityViolations() {
+    awaitStillPage();
     var results = new AxeBuilder().withTags(WCAG_TAGS).analyze(driver);
     if (results.isErrored()) {
       throw new IllegalStateException(
@@ -177,6 +178,30 @@ final class Browser implements AutoCloseable {
         .filter(rule -> BLOCKING.contains(rule.getImpact()))
         .flatMap(Browser::describe)
         .toList();
+  }
+
+  /**
+   * Waits, for at most two seconds, until nothing on the page moves: axe computes colours as they
+   * are painted, and text under a dialog's fading mask or in a colour transition is measured
+   * lighter than it ends (a flat button read 2.79:1 under a mask fading in). Endless animations
+   * (spinners) are not waited for.
+   */
+  private void awaitStillPage() {
+    try {
+      new WebDriverWait(driver, Duration.ofSeconds(2))
+          .pollingEvery(Duration.ofMillis(50))
+          .until(
+              d ->
+                  (Boolean)
+                      ((org.openqa.selenium.JavascriptExecutor) d)
+                          .executeScript(
+                              "return (!window.jQuery || window.jQuery(':animated').length === 0)"
+                                  + " && (!document.getAnimations || document.getAnimations()"
+                                  + ".every(a => a.playState !== 'running'"
+                                  + " || a.effect.getTiming().iterations === Infinity));"));
+    } catch (org.openqa.selenium.TimeoutException endless) {
+      // still moving after two seconds: check the page as it is
+    }
   }
 
   private static java.util.stream.Stream<String> describe(Rule rule) {

@@ -9,6 +9,7 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.transaction.Status;
 import jakarta.transaction.UserTransaction;
 import java.io.IOException;
 import java.util.UUID;
@@ -19,9 +20,10 @@ import org.unionhub.tenant.people.PersonSyncService;
 
 /**
  * Plays the race that lost an account change: a sync attempt that claimed change {@code n} finishes
- * while a new change {@code n + 1} is being committed. The change must survive, whatever the order
- * in which the two transactions reach the row; answers "before after" change sequences. Only {@link
- * PeopleApiIT}'s deployment carries it.
+ * while a new change {@code n + 1} is being committed. The new change holds the row when the
+ * attempt reaches it; once the attempt waits for that lock (in its read with the fix, in its write
+ * without it), the change commits. The change must survive; answers "before after" change
+ * sequences. Only {@link PeopleApiIT}'s deployment carries it.
  */
 @WebServlet("/it/outbox-race")
 public class OutboxRaceProbe extends HttpServlet {
@@ -37,22 +39,51 @@ public class OutboxRaceProbe extends HttpServlet {
   @Override
   protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
     UUID person = UUID.fromString(req.getParameter("person"));
+    long before;
+    long after;
     try {
-      long before = changeSeq(person);
+      before = changeSeq(person);
       tx.begin();
-      sync.enqueue(person);
-      em.flush();
-      Future<?> finishing =
-          executor.submit(() -> sync.finish(new PersonSyncService.Claim(person, before), null));
-      // the attempt reads the row while the change is not yet committed
-      Thread.sleep(300);
-      tx.commit();
-      finishing.get(30, TimeUnit.SECONDS);
-      resp.setContentType("text/plain");
-      resp.getWriter().print(before + " " + changeSeq(person));
+      try {
+        sync.enqueue(person);
+        em.flush();
+        Future<?> finishing =
+            executor.submit(() -> sync.finish(new PersonSyncService.Claim(person, before), null));
+        awaitBlockedOnTheRow();
+        tx.commit();
+        finishing.get(30, TimeUnit.SECONDS);
+      } finally {
+        if (tx.getStatus() != Status.STATUS_NO_TRANSACTION) {
+          tx.rollback();
+        }
+      }
+      after = changeSeq(person);
     } catch (Exception e) {
       throw new IOException(e);
     }
+    resp.setContentType("text/plain");
+    resp.getWriter().print(before + " " + after);
+  }
+
+  /** Waits until another session waits for a lock on person_sync (the attempt, on our row). */
+  private void awaitBlockedOnTheRow() throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (System.nanoTime() < deadline) {
+      // The statistics of a transaction are a snapshot taken at its first read; drop it.
+      em.createNativeQuery("select 1 from (select pg_stat_clear_snapshot()) cleared")
+          .getSingleResult();
+      Number waiting =
+          (Number)
+              em.createNativeQuery(
+                      "select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
+                          + " and query like '%person_sync%' and pid <> pg_backend_pid()")
+                  .getSingleResult();
+      if (waiting.longValue() > 0) {
+        return;
+      }
+      Thread.sleep(20);
+    }
+    throw new IllegalStateException("the attempt never waited for the row: nothing was raced");
   }
 
   private long changeSeq(UUID person) throws Exception {

@@ -25,9 +25,12 @@ import org.unionhub.tenant.groups.GroupDirectory;
  * due rows for a lease, reconciles each user outside any transaction, issues a set-up link when one
  * was asked for, and records success or schedules a retry with growing delays.
  *
- * <p>Whoever writes a row locks it first ({@link #enqueue} and {@link #finish}): an attempt that
- * read the row before a new change committed would otherwise write the old change sequence back
- * over the new one on flush, and that change would never reach Keycloak.
+ * <p>Whoever writes a row locks it first ({@link #enqueue} and {@link #finish} load it {@code FOR
+ * UPDATE}, {@link #claim} selects it {@code FOR UPDATE SKIP LOCKED}): an attempt that read the row
+ * before a new change committed would otherwise write the old change sequence back over the new one
+ * on flush, and that change would never reach Keycloak. The lock does not re-read a row the
+ * transaction already holds in its persistence context, so callers must not load the row before
+ * {@link #enqueue}.
  */
 @ApplicationScoped
 public class PersonSyncService {
