@@ -171,17 +171,6 @@ public class RequestReading {
   }
 
   /**
-   * @param caller the caller
-   * @param request a request the caller may see
-   * @return its history, oldest first
-   */
-  @Transactional
-  public List<RequestTransition> history(Caller caller, ServiceRequest request) {
-    get(caller, request.getId());
-    return historyOf(request.getId());
-  }
-
-  /**
    * One request with its history, read in one transaction.
    *
    * @param caller the caller

@@ -6,10 +6,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -400,15 +396,9 @@ class EnrollmentApiIT {
   }
 
   private static long markFinishedAsAtStartUp() throws Exception {
-    HttpResponse<String> pass =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(URI.create(Api.APP + "/it/open-requests"))
-                    .POST(HttpRequest.BodyPublishers.noBody())
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-    assertThat(pass.statusCode()).as(pass.body()).isEqualTo(200);
-    return Long.parseLong(pass.body());
+    var pass = Api.postRaw("/it/open-requests", null, "");
+    assertThat(pass.status()).as(pass.raw()).isEqualTo(200);
+    return Long.parseLong(pass.raw());
   }
 
   private static java.time.OffsetDateTime finishedAt(String id) {
