@@ -1,13 +1,18 @@
 #!/usr/bin/env bash
 # UnionHub under load, side by side with PostgreSQL alone and with Flowable, in one run (issue 13).
 #
-#   loadtest/load.sh [--clients 16] [--seconds 30] [--warmup 10] [--scenarios floor,submit,pair,worklist,config,answer]
+#   loadtest/load.sh [--clients 16] [--seconds 30] [--warmup 10] [--jit-warmup 120]
+#                    [--scenarios floor,submit,pair,worklist,config,answer]
 #                    [--jfr] [--no-append] [--keep] [--unionhub-only] [--note "text for BENCHMARKS.md"]
 #
 # 1. builds the server and the harness (offline when ~/.m2 has everything);
 # 2. creates a fresh PostgreSQL database with a schema-owner and an application role;
 # 3. under `flock /tmp/uh-it.lock` (ports 8080/8180/9990): `./unionhub start --db-url ...` on that
-#    database, the HTTP harness (real Keycloak tokens) scenario by scenario, `./unionhub stop`;
+#    database, --jit-warmup seconds of submissions and pairs that are not measured (a JFR recording
+#    after 10 s of load found a quarter of WildFly's CPU in the JIT compiler threads: the first
+#    minutes measure the compiler, not the server; Flowable's JVM gets the same warm-up), then the
+#    HTTP harness (real Keycloak tokens) scenario by scenario, each after its own --warmup, and
+#    `./unionhub stop`;
 #    with --jfr, a JFR recording of WildFly during each scenario (loadtest/target/<scenario>.jfr);
 # 4. pgbench on the same database: a one-row insert copied from a stored enrollment request
 #    (same columns, same width, same indexes; durable: synchronous_commit as configured);
@@ -23,19 +28,20 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 
-clients=16 seconds=30 warmup=10 scenarios=floor,submit,pair,worklist,config,answer jfr=0 append=1 keep=0 only=0 note=""
+clients=16 seconds=30 warmup=10 jit_warmup=120 scenarios=floor,submit,pair,worklist,config,answer jfr=0 append=1 keep=0 only=0 note=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --clients) clients=$2; shift 2 ;;
     --seconds) seconds=$2; shift 2 ;;
     --warmup) warmup=$2; shift 2 ;;
+    --jit-warmup) jit_warmup=$2; shift 2 ;;
     --scenarios) scenarios=$2; shift 2 ;;
     --jfr) jfr=1; shift ;;
     --no-append) append=0; shift ;;
     --keep) keep=1; shift ;;
     --unionhub-only) only=1; shift ;;
     --note) note=$2; shift 2 ;;
-    -h|--help) sed -n '2,23p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,25p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "load.sh: unknown option $1 (see --help)" >&2; exit 1 ;;
   esac
 done
@@ -108,6 +114,11 @@ run_unionhub() {
   local wildfly_java
   wildfly_java=$(pgrep -P "$(cat "$run/wildfly.pid")" java | head -1)
   local status=0 s
+  if [ "$jit_warmup" -gt 0 ]; then
+    say "JIT warm-up: submissions, then pairs, $jit_warmup s in all, not measured (load $(load1))"
+    java -cp "$classpath" org.unionhub.loadtest.LoadTest --scenarios submit,pair --clients "$clients" \
+      --seconds 0 --warmup $((jit_warmup / 2)) || status=$?
+  fi
   for s in ${scenarios//,/ }; do
     say "Harness: $s ($clients clients, ${warmup} s warm-up, ${seconds} s measured; load $(load1))"
     if [ $jfr = 1 ] && [ -n "$wildfly_java" ]; then
@@ -128,7 +139,7 @@ run_unionhub() {
   return $status
 }
 export -f run_unionhub say load1
-export root out db pg_host pg_port clients seconds warmup scenarios jfr classpath results
+export root out db pg_host pg_port clients seconds warmup jit_warmup scenarios jfr classpath results
 say "Waiting for /tmp/uh-it.lock (other engineers' servers and tests)"
 harness_status=0
 flock /tmp/uh-it.lock bash -c run_unionhub || harness_status=$?
@@ -168,7 +179,7 @@ echo "row width in bytes, service_request / pgbench_submission: $width"
 say "Flowable 7 embedded: DMN decision + user task, then complete it ($clients clients; load $(load1))"
 java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$classpath" org.unionhub.loadtest.flowable.FlowableBench \
   --jdbc-url "jdbc:postgresql://$pg_host:$pg_port/$flowable_db" --user "$pg_admin" \
-  --clients "$clients" --seconds "$seconds" --warmup "$warmup" --tsv "$results"
+  --clients "$clients" --seconds "$seconds" --warmup "$((warmup + jit_warmup))" --tsv "$results"
 
 # --- 6. ratios and BENCHMARKS.md ------------------------------------------------------------------
 col() { awk -F'\t' -v s="$1" -v c="$2" '$1 == s { print $c }' "$results"; }
@@ -184,9 +195,9 @@ if [ $append = 1 ]; then
   machine=$(java -cp "$classpath" org.unionhub.loadtest.Machine 2>/dev/null || uname -a)
   {
     printf '\n### Load run %s (`loadtest/load.sh`)\n\n' "$(date -u '+%Y-%m-%d %H:%M UTC')"
-    printf 'Commit %s%s. Machine: %s. PostgreSQL: %s. %d clients, %d s warm-up, %d s measured per line.\n' \
+    printf 'Commit %s%s. Machine: %s. PostgreSQL: %s. %d clients; %d s of unmeasured JIT warm-up (UnionHub and Flowable alike), then %d s warm-up and %d s measured per line.\n' \
       "$(git rev-parse --short HEAD)" "$(git diff --quiet HEAD -- . ':!BENCHMARKS.md' || echo ' (with uncommitted changes)')" \
-      "$machine" "$(psql_admin -d postgres -At -c 'SHOW server_version')" "$clients" "$warmup" "$seconds"
+      "$machine" "$(psql_admin -d postgres -At -c 'SHOW server_version')" "$clients" "$jit_warmup" "$warmup" "$seconds"
     printf 'The machine is shared with other engineers'"'"' builds: the 1-minute load average is next to every number, and numbers taken under a load above the core count are noisy.%s\n\n' \
       "${note:+ $note}"
     printf '| Work | Per second | p50 ms | p95 ms | p99 ms | max ms | Errors | Load avg before → after |\n'

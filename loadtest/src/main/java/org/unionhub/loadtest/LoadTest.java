@@ -30,6 +30,8 @@ import org.HdrHistogram.Histogram;
  *     [--password unionhub] [--tsv results.tsv] [--append BENCHMARKS.md --note "..."]
  * </pre>
  *
+ * <p>With {@code --seconds 0} the scenarios only warm the server up and nothing is reported.
+ *
  * <p>Closed loop means latencies are those the clients saw at the throughput the server sustained
  * (no coordinated-omission correction: there is no target rate to miss).
  */
@@ -64,6 +66,11 @@ public final class LoadTest {
           "%s: %s — %d clients, %d s warm-up, %d s measured%n",
           s.name(), s.operationDescription(), clients, warmup, seconds);
       Result r = run(api, s, clients, warmup, seconds);
+      if (seconds == 0) {
+        // A warm-up of the server only (load.sh's JIT warm-up): nothing measured, nothing reported.
+        System.out.printf("%s: warmed up for %d s%n", s.name(), warmup);
+        continue;
+      }
       results.add(r);
       System.out.println(Result.tableHeader());
       System.out.println(r.tableRow());
