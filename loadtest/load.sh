@@ -2,17 +2,18 @@
 # UnionHub under load, side by side with PostgreSQL alone and with Flowable, in one run (issue 13).
 #
 #   loadtest/load.sh [--clients 16] [--seconds 30] [--warmup 10] [--jit-warmup 120]
-#                    [--scenarios floor,submit,pair,worklist,config,answer]
+#                    [--scenarios floor,pair,submit,worklist,config,answer]
 #                    [--jfr] [--no-append] [--keep] [--unionhub-only] [--note "text for BENCHMARKS.md"]
 #
 # 1. builds the server and the harness (offline when ~/.m2 has everything);
 # 2. creates a fresh PostgreSQL database with a schema-owner and an application role;
 # 3. under `flock /tmp/uh-it.lock` (ports 8080/8180/9990): `./unionhub start --db-url ...` on that
-#    database, --jit-warmup seconds of submissions and pairs that are not measured (a JFR recording
-#    after 10 s of load found a quarter of WildFly's CPU in the JIT compiler threads: the first
-#    minutes measure the compiler, not the server; Flowable's JVM gets the same warm-up), then the
-#    HTTP harness (real Keycloak tokens) scenario by scenario, each after its own --warmup, and
-#    `./unionhub stop`;
+#    database, --jit-warmup seconds of submit-and-approve pairs that are not measured (a JFR
+#    recording after 10 s of load found a quarter of WildFly's CPU in the JIT compiler threads: the
+#    first minutes measure the compiler, not the server; Flowable's JVM gets the same warm-up), then
+#    the HTTP harness (real Keycloak tokens) scenario by scenario, each after its own --warmup, and
+#    `./unionhub stop`. Pairs run before submissions, for both systems: submissions alone leave open
+#    requests (open tasks in Flowable) behind, and pairs are compared on databases without them;
 #    with --jfr, a JFR recording of WildFly during each scenario (loadtest/target/<scenario>.jfr);
 # 4. pgbench on the same database: a one-row insert copied from a stored enrollment request
 #    (same columns, same width, same indexes; durable: synchronous_commit as configured);
@@ -28,7 +29,7 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 
-clients=16 seconds=30 warmup=10 jit_warmup=120 scenarios=floor,submit,pair,worklist,config,answer jfr=0 append=1 keep=0 only=0 note=""
+clients=16 seconds=30 warmup=10 jit_warmup=120 scenarios=floor,pair,submit,worklist,config,answer jfr=0 append=1 keep=0 only=0 note=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --clients) clients=$2; shift 2 ;;
@@ -115,9 +116,9 @@ run_unionhub() {
   wildfly_java=$(pgrep -P "$(cat "$run/wildfly.pid")" java | head -1)
   local status=0 s
   if [ "$jit_warmup" -gt 0 ]; then
-    say "JIT warm-up: submissions, then pairs, $jit_warmup s in all, not measured (load $(load1))"
-    java -cp "$classpath" org.unionhub.loadtest.LoadTest --scenarios submit,pair --clients "$clients" \
-      --seconds 0 --warmup $((jit_warmup / 2)) || status=$?
+    say "JIT warm-up: submit-and-approve pairs for $jit_warmup s, not measured (load $(load1))"
+    java -cp "$classpath" org.unionhub.loadtest.LoadTest --scenarios pair --clients "$clients" \
+      --seconds 0 --warmup "$jit_warmup" || status=$?
   fi
   for s in ${scenarios//,/ }; do
     say "Harness: $s ($clients clients, ${warmup} s warm-up, ${seconds} s measured; load $(load1))"
@@ -179,7 +180,8 @@ echo "row width in bytes, service_request / pgbench_submission: $width"
 say "Flowable 7 embedded: DMN decision + user task, then complete it ($clients clients; load $(load1))"
 java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$classpath" org.unionhub.loadtest.flowable.FlowableBench \
   --jdbc-url "jdbc:postgresql://$pg_host:$pg_port/$flowable_db" --user "$pg_admin" \
-  --clients "$clients" --seconds "$seconds" --warmup "$((warmup + jit_warmup))" --tsv "$results"
+  --clients "$clients" --seconds "$seconds" --warmup "$warmup" --jit-warmup "$jit_warmup" \
+  --scenarios pair,start --tsv "$results"
 
 # --- 6. ratios and BENCHMARKS.md ------------------------------------------------------------------
 col() { awk -F'\t' -v s="$1" -v c="$2" '$1 == s { print $c }' "$results"; }
