@@ -46,6 +46,7 @@ public class DatabaseBootstrap {
           ownerDataSource, demo ? "demo" : "", System.getProperty("unionhub.db.user", "sa"));
       tenants.reload();
       calendar.reload();
+      warnAboutSettings();
     } catch (Exception e) {
       LOG.log(Level.SEVERE, "UnionHub database migration failed; the server stays not ready", e);
       readiness.markFailed("database migration failed: " + e.getMessage());
@@ -80,6 +81,15 @@ public class DatabaseBootstrap {
           });
     } catch (RuntimeException e) {
       markingFailed(e);
+    }
+  }
+
+  /** Settings the query plans depend on (autovacuum): told in the log, never fatal. */
+  private void warnAboutSettings() {
+    try (var connection = ownerDataSource.getConnection()) {
+      DatabaseSettings.warnings(DatabaseSettings.read(connection)).forEach(LOG::warning);
+    } catch (java.sql.SQLException e) {
+      LOG.log(Level.WARNING, "Could not read PostgreSQL's settings", e);
     }
   }
 
