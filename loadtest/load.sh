@@ -42,7 +42,7 @@ while [ $# -gt 0 ]; do
     --keep) keep=1; shift ;;
     --unionhub-only) only=1; shift ;;
     --note) note=$2; shift 2 ;;
-    -h|--help) sed -n '2,25p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) awk 'NR > 1 && !/^#/ { exit } NR > 1 { sub(/^# ?/, ""); print }' "$0"; exit 0 ;;
     *) echo "load.sh: unknown option $1 (see --help)" >&2; exit 1 ;;
   esac
 done
@@ -146,8 +146,9 @@ run_unionhub() {
   return $status
 }
 export -f run_unionhub say load1
-autovacuum=$(psql_admin -d postgres -At -c 'SHOW autovacuum')
-[ "$autovacuum" = on ] || echo "load.sh: autovacuum is off on $pg_host:$pg_port; the database is analyzed before each workload"
+# Autovacuum keeps the planner's statistics only with track_counts on as well.
+autovacuum=$(psql_admin -d postgres -At -c "SELECT CASE WHEN bool_and(setting = 'on') THEN 'on' ELSE 'off' END FROM pg_settings WHERE name IN ('autovacuum', 'track_counts')")
+[ "$autovacuum" = on ] || echo "load.sh: autovacuum (or track_counts) is off on $pg_host:$pg_port; the database is analyzed before each workload"
 export root out db pg_host pg_port pg_admin autovacuum clients seconds warmup jit_warmup scenarios jfr classpath results
 say "Waiting for /tmp/uh-it.lock (other engineers' servers and tests)"
 harness_status=0

@@ -68,7 +68,9 @@ public final class LoadTest {
       Result r = run(api, s, clients, warmup, seconds);
       if (seconds == 0) {
         // A warm-up of the server only (load.sh's JIT warm-up): nothing measured, nothing reported.
-        System.out.printf("%s: warmed up for %d s%n", s.name(), warmup);
+        System.out.printf(
+            "%s: warmed up for %d s (%d failed operations)%n", s.name(), warmup, r.errors());
+        r.firstErrors().forEach(e -> System.out.println("  error: " + e));
         continue;
       }
       results.add(r);
@@ -86,7 +88,7 @@ public final class LoadTest {
           StandardOpenOption.CREATE,
           StandardOpenOption.APPEND);
     }
-    if (o.containsKey("append")) {
+    if (o.containsKey("append") && !results.isEmpty()) {
       append(Path.of(o.get("append")), results, o.getOrDefault("note", ""));
     }
     if (results.stream().anyMatch(r -> r.errors() > 0)) {

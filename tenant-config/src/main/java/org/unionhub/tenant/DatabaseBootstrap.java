@@ -17,8 +17,8 @@ import org.unionhub.platform.request.OpenRequests;
 /**
  * Migrates the schema when the application starts (as the schema owner), loads the demo tenants
  * unless {@code unionhub.demo-data=false}, reads the tenant tree and the working calendar into
- * memory, marks requests finished that were written before {@code finished_at} existed, then tells
- * readiness.
+ * memory, warns in the log about PostgreSQL settings the query plans depend on (autovacuum), marks
+ * requests finished that were written before {@code finished_at} existed, then tells readiness.
  */
 @ApplicationScoped
 public class DatabaseBootstrap {
@@ -88,7 +88,7 @@ public class DatabaseBootstrap {
   private void warnAboutSettings() {
     try (var connection = ownerDataSource.getConnection()) {
       DatabaseSettings.warnings(DatabaseSettings.read(connection)).forEach(LOG::warning);
-    } catch (java.sql.SQLException e) {
+    } catch (java.sql.SQLException | RuntimeException e) {
       LOG.log(Level.WARNING, "Could not read PostgreSQL's settings", e);
     }
   }
