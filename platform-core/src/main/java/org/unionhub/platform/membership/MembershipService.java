@@ -18,7 +18,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.hibernate.Session;
-import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.unionhub.platform.audit.AuditTrail;
 import org.unionhub.platform.personal.PersonalData;
 import org.unionhub.platform.problem.FieldError;
@@ -129,15 +128,8 @@ public class MembershipService implements RequestParticipant {
       Instant at) {
     String idNumber = values.get(admission.idNumberField()).strip().toUpperCase(Locale.ROOT);
     String index = personal.idNumberIndex(idNumber);
-    // Claims the person in the registry; the primary key settles a race between two approvals.
-    int claimed =
-        em.createNativeQuery(
-                "insert into member_registry (id_index) select ?1 where not exists"
-                    + " (select 1 from member_registry where id_index = ?2)")
-            .setParameter(1, index)
-            .setParameter(2, index)
-            .executeUpdate();
-    if (claimed == 0) {
+    Long number = claim(index);
+    if (number == null) {
       throw new SubmissionRefusedException(List.of(alreadyMember(admission.idNumberField())));
     }
     LocalDate today = LocalDate.ofInstant(at, CHINA);
@@ -147,7 +139,7 @@ public class MembershipService implements RequestParticipant {
     var membership =
         new Membership(
             request.getTenantId(),
-            MemberNumbers.of(today.getYear(), nextNumber()),
+            MemberNumbers.of(today.getYear(), number),
             request.getSubmittedBy(),
             request.getId(),
             values.getOrDefault(admission.nameField(), "").strip(),
@@ -165,20 +157,28 @@ public class MembershipService implements RequestParticipant {
     }
   }
 
-  private long nextNumber() {
-    var dialect =
-        em.getEntityManagerFactory()
-            .unwrap(SessionFactoryImplementor.class)
-            .getJdbcServices()
-            .getDialect();
-    String sql = dialect.getSequenceSupport().getSequenceNextValString("member_number_seq");
+  /**
+   * Claims the person in the registry and draws their member number, in one statement: the number
+   * is drawn only when the claim is new. A second approval of the same person waits for the first's
+   * claim and then finds it taken, and is refused as already a member instead of failing on the
+   * key. Plain JDBC on the transaction's connection: the registry has no tenant scope, and a native
+   * statement through Hibernate flushed the session and did bulk-statement bookkeeping on every
+   * approval (BENCHMARKS.md, session 10).
+   *
+   * @return the member number, or null when the person is already registered
+   */
+  private Long claim(String index) {
     return em.unwrap(Session.class)
         .doReturningWork(
-            c -> {
-              try (var st = c.prepareStatement(sql);
-                  var rs = st.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
+            connection -> {
+              try (var statement =
+                  connection.prepareStatement(
+                      "insert into member_registry (id_index) values (?) on conflict do nothing"
+                          + " returning nextval('member_number_seq')")) {
+                statement.setString(1, index);
+                try (var result = statement.executeQuery()) {
+                  return result.next() ? result.getLong(1) : null;
+                }
               }
             });
   }

@@ -7,25 +7,19 @@ package org.unionhub.platform.request;
 public interface RequestDeadlines {
 
   /**
-   * Locks a request's pending timers before the request itself changes (the order the timer poller
-   * takes too, so a racing action waits and then loses on the version check instead of
-   * deadlocking).
+   * Removes a request's pending timers before the request itself changes, locking them in the order
+   * the timer poller takes too (a racing action waits and then loses on the version check instead
+   * of deadlocking); {@link #schedule} adds those of the new due date after the change.
    *
    * @param request the request about to change
    */
-  void lockPending(ServiceRequest request);
+  void takePending(ServiceRequest request);
 
   /**
-   * Schedules the timers of a request created in the current transaction.
+   * Schedules the timers of a request that has none pending: created in the current transaction, or
+   * changed after {@link #takePending}.
    *
    * @param request the request, persisted in this transaction
    */
   void schedule(ServiceRequest request);
-
-  /**
-   * Replaces a request's pending timers with those of its current due date.
-   *
-   * @param request the request, already persisted
-   */
-  void reschedule(ServiceRequest request);
 }

@@ -67,7 +67,7 @@ public class RequestTransitions {
       throw new RequestConflictException(
           "the request changed since you read it", request.getState(), request.getVersion());
     }
-    deadlines.lockPending(request);
+    deadlines.takePending(request);
     ServiceModuleFactory module =
         modules.find(request.getModule()).orElseThrow(() -> new NotVisibleException("module"));
     EffectiveConfig config = runtime.effective(request.getTenantId(), module);
@@ -104,7 +104,7 @@ public class RequestTransitions {
           p.entered(request, module.descriptor(), data.data(), caller.username(), now);
         }
       }
-      deadlines.reschedule(request);
+      deadlines.schedule(request);
       em.flush();
     } catch (OptimisticLockException e) {
       throw new RequestConflictException(

@@ -46,53 +46,35 @@ public class TimerService implements RequestDeadlines {
   @Inject TenantScope scope;
 
   /**
-   * Locks a request's pending timers, before the request itself changes. The poller locks a timer
-   * before the request it fires on; taking the same order here means that an action racing a firing
-   * timer waits for it and then loses on the version check (409) instead of deadlocking. No
-   * auto-flush: nothing of the request may be written before these locks are held.
+   * Removes a request's pending timers, before the request itself changes; {@link #schedule} then
+   * adds those of its new due date once the change has passed its version check. The poller locks a
+   * timer before the request it fires on; deleting (and so locking) the timers first here takes the
+   * same order, so that an action racing a firing timer waits for it and then loses on the version
+   * check (409) instead of deadlocking; a timer that fired meanwhile is no longer pending and
+   * stays. One statement where locking and a later bulk delete took two (BENCHMARKS.md, session
+   * 10); a refused action rolls the removal back with everything else. Plain JDBC on the
+   * transaction's connection, without an auto-flush: nothing of the request may be written before
+   * these locks are held, and no timer of the request is loaded in this transaction.
    *
    * @param request the request about to change
    */
   @Override
-  public void lockPending(ServiceRequest request) {
-    // Plain JDBC on the transaction's connection (never flushes): a native query through Hibernate
-    // resolved its result mapping from the driver's metadata on every call (BENCHMARKS.md, session
-    // 5).
+  public void takePending(ServiceRequest request) {
     em.unwrap(Session.class)
         .doWork(
             connection -> {
               try (var statement =
                   connection.prepareStatement(
-                      "select id from request_timer where request_id = ? and fired_at is null"
-                          + " for update")) {
+                      "delete from request_timer where request_id = ? and fired_at is null")) {
                 statement.setObject(1, request.getId());
-                try (var result = statement.executeQuery()) {
-                  while (result.next()) {
-                    // Each pending timer's row is locked as it is read.
-                  }
-                }
+                statement.executeUpdate();
               }
             });
   }
 
   /**
-   * Replaces a request's pending timers with those of its current due date. Call in the transaction
-   * that changed the request.
-   *
-   * @param request the request, already persisted
-   */
-  @Override
-  public void reschedule(ServiceRequest request) {
-    em.createQuery("delete from RequestTimer t where t.requestId = :id and t.firedAt is null")
-        .setParameter("id", request.getId())
-        .executeUpdate();
-    schedule(request);
-  }
-
-  /**
-   * Schedules the timers of a request created in the current transaction, which has none yet: the
-   * same timers as {@link #reschedule}, without the bulk delete (a statement and a round trip per
-   * submission, issue 13).
+   * Schedules the timers of a request that has none pending: created in the current transaction, or
+   * changed after {@link #takePending}.
    *
    * @param request the request, persisted in this transaction
    */

@@ -44,7 +44,9 @@ class PeopleApiIT {
 
   @Deployment(testable = false)
   static WebArchive deployment() {
-    return Deployments.unionhub().addClass(OutboxRaceProbe.class);
+    return Deployments.unionhub()
+        .addClass(OutboxRaceProbe.class)
+        .addClass(OutboxFirstChangeProbe.class);
   }
 
   private static String newUsername(String prefix) {
@@ -514,6 +516,21 @@ class PeopleApiIT {
         .as("the attempt that claimed change %s must not write it back over the new one", seqs[0])
         .isEqualTo(Long.parseLong(seqs[0]) + 1);
     awaitSynced(id, "ns-admin");
+  }
+
+  @Test
+  @Order(11)
+  void twoFirstMembershipChangesOfOneAccountAtOnceBothCommit() throws Exception {
+    String username = newUsername("first");
+    var created =
+        Api.post("/api/v1/tenants/gd-sz-ns/users", "ns-admin", person(username, "首变", "staff"));
+    assertThat(created.status()).as(created.raw()).isEqualTo(201);
+
+    var race = Api.postRaw("/it/outbox-first-change?username=" + username, null, "");
+    assertThat(race.status())
+        .as("the later first change must wait for the earlier one's row, not fail on it")
+        .isEqualTo(200);
+    assertThat(race.raw()).as("both changes are counted").isEqualTo("2");
   }
 
   private static String[] erasureRow(String pseudonym) throws java.sql.SQLException {

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.unionhub.platform.tenancy.TenantView;
+import org.unionhub.tenant.OutboxRows;
 import org.unionhub.tenant.Tenant;
 
 /**
@@ -60,12 +61,8 @@ public class GroupSyncService {
   @Transactional(Transactional.TxType.MANDATORY)
   public void enqueue(String tenantCode) {
     Instant now = clock.instant();
-    GroupSync row = em.find(GroupSync.class, tenantCode, LockModeType.PESSIMISTIC_WRITE);
-    if (row == null) {
-      row = new GroupSync(tenantCode, now);
-      em.persist(row);
-    }
-    row.changed(now);
+    OutboxRows.ensure(em, "group_sync", "tenant_code", tenantCode, now);
+    em.find(GroupSync.class, tenantCode, LockModeType.PESSIMISTIC_WRITE).changed(now);
   }
 
   /**

@@ -41,20 +41,6 @@ public class MemberSync {
 
   protected MemberSync() {}
 
-  MemberSync(String username, Instant now) {
-    this.username = username;
-    this.nextAttemptAt = now;
-  }
-
-  void changed(String left, Instant now) {
-    if (left != null) {
-      leftTenant = left;
-    }
-    changeSeq++;
-    attempts = 0;
-    nextAttemptAt = now;
-  }
-
   void lease(Instant until) {
     nextAttemptAt = until;
   }

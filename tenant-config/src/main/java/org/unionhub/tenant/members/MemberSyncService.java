@@ -6,14 +6,17 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.hibernate.Session;
 import org.unionhub.platform.membership.MemberAccounts;
 import org.unionhub.platform.tenancy.TenantScope;
 
@@ -51,14 +54,31 @@ public class MemberSyncService implements MemberAccounts {
   @Override
   @Transactional(Transactional.TxType.MANDATORY)
   public void changed(String username, String leftTenant) {
+    // One statement, on every approval that admits a member: it creates the row or counts one more
+    // change on it under the row's lock, and a second first change of the same account waits for
+    // the first's row instead of failing on its key (a 500 under load, BENCHMARKS.md, session 10).
+    // Plain JDBC (no flush, no bulk-statement bookkeeping): the row has no tenant scope and refers
+    // to nothing this transaction wrote. The values are those of a new row after one change.
     Instant now = clock.instant();
-    MemberSync row = em.find(MemberSync.class, username, LockModeType.PESSIMISTIC_WRITE);
-    if (row == null) {
-      row = new MemberSync(username, now);
-      em.persist(row);
-    }
-    row.changed(leftTenant, now);
+    em.unwrap(Session.class)
+        .doWork(
+            connection -> {
+              try (PreparedStatement statement = connection.prepareStatement(CHANGED)) {
+                statement.setString(1, username);
+                statement.setString(2, leftTenant);
+                statement.setObject(3, now.atOffset(ZoneOffset.UTC));
+                statement.executeUpdate();
+              }
+            });
   }
+
+  private static final String CHANGED =
+      "insert into member_sync"
+          + " (username, left_tenant, change_seq, synced_seq, attempts, next_attempt_at)"
+          + " values (?, ?, 1, 0, 0, ?)"
+          + " on conflict (username) do update set change_seq = member_sync.change_seq + 1,"
+          + " left_tenant = coalesce(excluded.left_tenant, member_sync.left_tenant),"
+          + " attempts = 0, next_attempt_at = excluded.next_attempt_at";
 
   /**
    * @param limit the most people to sync in this call

@@ -42,11 +42,6 @@ public class PersonSync {
 
   protected PersonSync() {}
 
-  PersonSync(UUID personId, Instant now) {
-    this.personId = personId;
-    this.nextAttemptAt = now;
-  }
-
   /** The account changed again: due now, with a fresh count of attempts. */
   void changed(Instant now) {
     changeSeq++;

@@ -16,6 +16,7 @@ import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.unionhub.platform.tenancy.TenantScope;
+import org.unionhub.tenant.OutboxRows;
 import org.unionhub.tenant.Tenant;
 import org.unionhub.tenant.groups.GroupDirectory;
 
@@ -74,11 +75,8 @@ public class PersonSyncService {
   @Transactional(Transactional.TxType.MANDATORY)
   public PersonSync enqueue(UUID personId) {
     Instant now = clock.instant();
+    OutboxRows.ensure(em, "person_sync", "person_id", personId, now);
     PersonSync row = em.find(PersonSync.class, personId, LockModeType.PESSIMISTIC_WRITE);
-    if (row == null) {
-      row = new PersonSync(personId, now);
-      em.persist(row);
-    }
     row.changed(now);
     return row;
   }
