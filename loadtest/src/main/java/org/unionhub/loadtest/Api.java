@@ -3,21 +3,21 @@ package org.unionhub.loadtest;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.StringReader;
+import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The HTTP side of the harness: one shared HTTP/1.1 client (keep-alive connections, as an app
- * server's clients would hold them) and real access tokens from Keycloak's password grant, fetched
- * again shortly before they expire.
+ * The HTTP side of the harness: blocking HTTP/1.1 calls on each client's own thread over kept-alive
+ * connections (as an app server's clients would hold them) and real access tokens from Keycloak's
+ * password grant, fetched again shortly before they expire.
  */
 public final class Api {
 
@@ -33,10 +33,19 @@ public final class Api {
   private final URI tokenEndpoint;
   private final String client;
   private final String password;
-  private final HttpClient http;
   private final Map<String, Token> tokens = new ConcurrentHashMap<>();
 
   private record Token(String value, long renewAtNanos) {}
+
+  static {
+    // Keep-alive connections for every client thread: the JDK keeps only 5 per host by default and
+    // would open a new connection for most requests of 16 clients.
+    if (System.getProperty("http.maxConnections") == null) {
+      System.setProperty("http.maxConnections", "256");
+    }
+    // A POST the server may have received is never sent twice behind the harness's back.
+    System.setProperty("sun.net.http.retryPost", "false");
+  }
 
   /**
    * @param base the API root, e.g. http://localhost:8080/api/v1/
@@ -49,11 +58,6 @@ public final class Api {
     this.tokenEndpoint = URI.create(realm + "/protocol/openid-connect/token");
     this.client = client;
     this.password = password;
-    this.http =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10))
-            .build();
   }
 
   /** A valid access token of a demo user; fetched once and again 30 s before it expires. */
@@ -74,12 +78,12 @@ public final class Api {
             + enc(user)
             + "&password="
             + enc(password);
-    HttpRequest request =
-        HttpRequest.newBuilder(tokenEndpoint)
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(form))
-            .build();
-    Answer a = send(request);
+    Answer a =
+        send(
+            "POST",
+            tokenEndpoint,
+            form,
+            new String[] {"Content-Type", "application/x-www-form-urlencoded"});
     if (a.status() != 200) {
       throw new IllegalStateException(
           "no token for " + user + " from " + tokenEndpoint + ": " + a.status() + " " + a.body());
@@ -93,47 +97,75 @@ public final class Api {
 
   /** GET a path below the API root as a user. */
   public Answer get(String user, String path) {
-    return send(builder(user, path).GET().build());
+    return send("GET", base.resolve(path), null, headers(user));
   }
 
   /** POST JSON to a path below the API root as a user, with extra headers (name, value, ...). */
   public Answer post(String user, String path, String json, String... headers) {
-    HttpRequest.Builder b =
-        builder(user, path)
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(json));
-    for (int i = 0; i + 1 < headers.length; i += 2) {
-      b.header(headers[i], headers[i + 1]);
-    }
-    return send(b.build());
+    String[] all = headers(user, "Content-Type", "application/json");
+    String[] with = java.util.Arrays.copyOf(all, all.length + headers.length);
+    System.arraycopy(headers, 0, with, all.length, headers.length);
+    return send("POST", base.resolve(path), json, with);
   }
 
   /** PUT JSON to a path below the API root as a user. */
   public Answer put(String user, String path, String json) {
-    return send(
-        builder(user, path)
-            .header("Content-Type", "application/json")
-            .PUT(HttpRequest.BodyPublishers.ofString(json))
-            .build());
+    return send("PUT", base.resolve(path), json, headers(user, "Content-Type", "application/json"));
   }
 
-  private HttpRequest.Builder builder(String user, String path) {
-    return HttpRequest.newBuilder(base.resolve(path))
-        .timeout(Duration.ofSeconds(60))
-        .header("Authorization", "Bearer " + token(user))
-        .header("Accept", "application/json");
+  private String[] headers(String user, String... more) {
+    String[] h = new String[4 + more.length];
+    h[0] = "Authorization";
+    h[1] = "Bearer " + token(user);
+    h[2] = "Accept";
+    h[3] = "application/json";
+    System.arraycopy(more, 0, h, 4, more.length);
+    return h;
   }
 
-  private Answer send(HttpRequest request) {
+  /**
+   * One blocking call on the calling client thread, over a kept-alive connection. The JDK's
+   * asynchronous {@code java.net.http.HttpClient} handed every exchange between the client thread,
+   * its selector thread and its executor: the harness used a third of one of the two cores the
+   * server under test runs on (BENCHMARKS.md, session 10).
+   */
+  private Answer send(String method, URI uri, String body, String[] headers) {
+    HttpURLConnection c = null;
     try {
-      HttpResponse<String> r =
-          http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-      return new Answer(r.statusCode(), r.body(), r.headers().firstValue("ETag").orElse(null));
+      c = (HttpURLConnection) uri.toURL().openConnection();
+      c.setRequestMethod(method);
+      c.setInstanceFollowRedirects(false);
+      c.setConnectTimeout(10_000);
+      c.setReadTimeout(60_000);
+      c.setUseCaches(false);
+      for (int i = 0; i + 1 < headers.length; i += 2) {
+        c.setRequestProperty(headers[i], headers[i + 1]);
+      }
+      if (body != null) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        c.setDoOutput(true);
+        c.setFixedLengthStreamingMode(bytes.length);
+        try (OutputStream out = c.getOutputStream()) {
+          out.write(bytes);
+        }
+      }
+      int status = c.getResponseCode();
+      InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream();
+      String text;
+      if (in == null) {
+        text = "";
+      } else {
+        // Read to the end and close: the connection goes back to the keep-alive cache.
+        try (in) {
+          text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+      }
+      return new Answer(status, text, c.getHeaderField("ETag"));
     } catch (IOException e) {
-      throw new IllegalStateException(request.method() + " " + request.uri() + ": " + e, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
+      if (c != null) {
+        c.disconnect();
+      }
+      throw new IllegalStateException(method + " " + uri + ": " + e, e);
     }
   }
 

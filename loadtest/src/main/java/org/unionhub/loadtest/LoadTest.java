@@ -107,7 +107,14 @@ public final class LoadTest {
     // Warm-up: the same work, thrown away (JIT, connection pools, caches).
     measure(api, scenario, clients, warmupSeconds);
     double loadBefore = Machine.load();
+    long cpuBefore = Machine.processCpuNanos();
     Measured m = measure(api, scenario, clients, seconds);
+    if (m.seconds > 0) {
+      // The harness shares the machine with the server it measures: say what it took.
+      System.out.printf(
+          "%s: the harness itself used %.2f cores while measuring%n",
+          scenario.name(), (Machine.processCpuNanos() - cpuBefore) / 1e9 / m.seconds);
+    }
     return new Result(
         scenario.name(),
         clients,

@@ -25,6 +25,14 @@ public final class Machine {
     }
   }
 
+  /** CPU time this JVM has used so far, in nanoseconds (all its threads), or 0 if unknown. */
+  public static long processCpuNanos() {
+    return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+            instanceof com.sun.management.OperatingSystemMXBean os
+        ? Math.max(0, os.getProcessCpuTime())
+        : 0;
+  }
+
   /** Host, CPU model and count, memory, OS and JVM on one line. */
   public static String describe() {
     String cpu = "?";
