@@ -252,12 +252,7 @@ public class PeopleService implements PeopleAdministration {
   public void tenantChanged(@Observes TenantActivityChanged event) {
     String tenant = event.code();
     scope.limitTo(Set.of(tenant), null);
-    for (UUID id :
-        em.createQuery("select p.id from Person p where p.tenantId = :t", UUID.class)
-            .setParameter("t", tenant)
-            .getResultList()) {
-      sync.enqueue(id);
-    }
+    sync.enqueueAllOf(tenant);
   }
 
   private Person find(Caller caller, String id) {

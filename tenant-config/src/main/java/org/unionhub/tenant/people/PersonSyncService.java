@@ -6,15 +6,19 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.hibernate.Session;
 import org.unionhub.platform.tenancy.TenantScope;
 import org.unionhub.tenant.OutboxRows;
 import org.unionhub.tenant.Tenant;
@@ -65,6 +69,37 @@ public class PersonSyncService {
    * @param setupRequested whether a set-up link is to be issued
    */
   public record Work(UserReconciler.Wanted wanted, boolean setupRequested) {}
+
+  /**
+   * Records that every account of a union changed (it was deactivated or activated again), in the
+   * caller's transaction, whose scope must reach the union: one statement for all of them, where a
+   * row at a time flushed the growing session once per person. Rows of the union's people loaded in
+   * this transaction would be stale afterwards; none are.
+   *
+   * @param tenant the union
+   * @return how many accounts were recorded
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public int enqueueAllOf(String tenant) {
+    OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
+    Session session = em.unwrap(Session.class);
+    session.flush();
+    return session.doReturningWork(
+        connection -> {
+          try (PreparedStatement statement =
+              connection.prepareStatement(
+                  "insert into person_sync"
+                      + " (person_id, change_seq, synced_seq, attempts, next_attempt_at)"
+                      + " select id, 1, 0, 0, ? from person where tenant_id = ?"
+                      + " on conflict (person_id) do update"
+                      + " set change_seq = person_sync.change_seq + 1, attempts = 0,"
+                      + " next_attempt_at = excluded.next_attempt_at")) {
+            statement.setObject(1, now);
+            statement.setString(2, tenant);
+            return statement.executeUpdate();
+          }
+        });
+  }
 
   /**
    * Records that an account changed, in the caller's transaction.
