@@ -134,7 +134,8 @@ run_unionhub() {
         filename="$out/$s.jfr" >/dev/null
     fi
     java -cp "$classpath" org.unionhub.loadtest.LoadTest --scenarios "$s" --clients "$clients" \
-      --seconds "$seconds" --warmup "$warmup" --tsv "$results" || status=$?
+      --seconds "$seconds" --warmup "$warmup" --tsv "$results" --server-pid "${wildfly_java:-0}" \
+      || status=$?
     if [ $jfr = 1 ] && [ -n "$wildfly_java" ]; then
       jcmd "$wildfly_java" JFR.stop name=load >/dev/null
       echo "JFR recording of the $s load: $out/$s.jfr"

@@ -143,8 +143,8 @@ public final class Api {
       }
       if (body != null) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        // Buffered, not streamed: a streamed request that is answered 401 loses the answer's body.
         c.setDoOutput(true);
-        c.setFixedLengthStreamingMode(bytes.length);
         try (OutputStream out = c.getOutputStream()) {
           out.write(bytes);
         }

@@ -28,6 +28,7 @@ import org.HdrHistogram.Histogram;
  *     [--clients 16] [--seconds 30] [--warmup 10] [--api http://localhost:8080/api/v1/]
  *     [--realm http://localhost:8180/realms/unionhub] [--client unionhub-cli]
  *     [--password unionhub] [--tsv results.tsv] [--append BENCHMARKS.md --note "..."]
+ *     [--server-pid PID]
  * </pre>
  *
  * <p>With {@code --seconds 0} the scenarios only warm the server up and nothing is reported.
@@ -46,6 +47,9 @@ public final class LoadTest {
             ? List.copyOf(Scenarios.ALL.keySet())
             : List.of(o.get("scenarios").split(","));
     int clients = Integer.parseInt(o.getOrDefault("clients", "16"));
+    // The server's process on this machine: its CPU per operation is a steadier measure of a
+    // change than throughput on a machine shared with the harness, PostgreSQL and Keycloak.
+    long serverPid = Long.parseLong(o.getOrDefault("server-pid", "0"));
     int seconds = Integer.parseInt(o.getOrDefault("seconds", "30"));
     int warmup = Integer.parseInt(o.getOrDefault("warmup", "10"));
     Api api =
@@ -65,7 +69,7 @@ public final class LoadTest {
       System.out.printf(
           "%s: %s — %d clients, %d s warm-up, %d s measured%n",
           s.name(), s.operationDescription(), clients, warmup, seconds);
-      Result r = run(api, s, clients, warmup, seconds);
+      Result r = run(api, s, clients, warmup, seconds, serverPid);
       if (seconds == 0) {
         // A warm-up of the server only (load.sh's JIT warm-up): nothing measured, nothing reported.
         System.out.printf(
@@ -99,7 +103,8 @@ public final class LoadTest {
   }
 
   /** Runs one scenario: prepare, warm up, measure. */
-  public static Result run(Api api, Scenario scenario, int clients, int warmupSeconds, int seconds)
+  public static Result run(
+      Api api, Scenario scenario, int clients, int warmupSeconds, int seconds, long serverPid)
       throws InterruptedException {
     // Scenarios that use up prepared data (survey answers: once per member) size it by the run.
     System.setProperty("loadtest.run-seconds", Integer.toString(warmupSeconds + seconds));
@@ -108,12 +113,20 @@ public final class LoadTest {
     measure(api, scenario, clients, warmupSeconds);
     double loadBefore = Machine.load();
     long cpuBefore = Machine.processCpuNanos();
+    long serverBefore = Machine.processCpuNanos(serverPid);
     Measured m = measure(api, scenario, clients, seconds);
     if (m.seconds > 0) {
       // The harness shares the machine with the server it measures: say what it took.
       System.out.printf(
           "%s: the harness itself used %.2f cores while measuring%n",
           scenario.name(), (Machine.processCpuNanos() - cpuBefore) / 1e9 / m.seconds);
+      long server = Machine.processCpuNanos(serverPid) - serverBefore;
+      long operations = m.histogram.getTotalCount();
+      if (serverPid > 0 && server > 0 && operations > 0) {
+        System.out.printf(
+            "%s: the server used %.2f cores, %.2f ms of CPU per operation%n",
+            scenario.name(), server / 1e9 / m.seconds, server / 1e6 / operations);
+      }
     }
     return new Result(
         scenario.name(),

@@ -33,6 +33,27 @@ public final class Machine {
         : 0;
   }
 
+  /**
+   * CPU time another process on this machine has used so far, from Linux's /proc (user and system
+   * time, in the kernel's clock ticks of 10 ms), or 0 if unknown.
+   *
+   * @param pid the process, or 0
+   */
+  public static long processCpuNanos(long pid) {
+    if (pid <= 0) {
+      return 0;
+    }
+    try {
+      String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+      // Fields after the command name, which is in parentheses and may contain spaces.
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+      return ticks * 10_000_000L;
+    } catch (IOException | RuntimeException e) {
+      return 0;
+    }
+  }
+
   /** Host, CPU model and count, memory, OS and JVM on one line. */
   public static String describe() {
     String cpu = "?";
