@@ -22,7 +22,7 @@ import org.unionhub.tenant.members.MemberSyncService;
  * membership change of the same account at once. The first has written its outbox row and not yet
  * committed when the second reaches the row; once the second waits for it, the first commits. Both
  * must commit, and the row must count both changes; answers the row's change sequence. Only {@link
- * PeopleApiIT}'s deployment carries it.
+ * PeopleApiIT}'s deployment carries it, with {@link OutboxRaceProbe}, whose lock wait it shares.
  */
 @WebServlet("/it/outbox-first-change")
 public class OutboxFirstChangeProbe extends HttpServlet {
@@ -58,7 +58,7 @@ public class OutboxFirstChangeProbe extends HttpServlet {
                   }
                   return null;
                 });
-        awaitBlockedOnTheRow();
+        OutboxRaceProbe.awaitLockWaitOn(em, "member_sync");
         tx.commit();
         second.get(30, TimeUnit.SECONDS);
       } finally {
@@ -77,26 +77,5 @@ public class OutboxFirstChangeProbe extends HttpServlet {
     }
     resp.setContentType("text/plain");
     resp.getWriter().print(changes);
-  }
-
-  /** Waits until another session waits for a lock on member_sync (the second change, on ours). */
-  private void awaitBlockedOnTheRow() throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (System.nanoTime() < deadline) {
-      // The statistics of a transaction are a snapshot taken at its first read; drop it.
-      em.createNativeQuery("select 1 from (select pg_stat_clear_snapshot()) cleared")
-          .getSingleResult();
-      Number waiting =
-          (Number)
-              em.createNativeQuery(
-                      "select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
-                          + " and query like '%member_sync%' and pid <> pg_backend_pid()")
-                  .getSingleResult();
-      if (waiting.longValue() > 0) {
-        return;
-      }
-      Thread.sleep(20);
-    }
-    throw new IllegalStateException("the second change never waited for the row: nothing raced");
   }
 }

@@ -49,7 +49,7 @@ public class OutboxRaceProbe extends HttpServlet {
         em.flush();
         Future<?> finishing =
             executor.submit(() -> sync.finish(new PersonSyncService.Claim(person, before), null));
-        awaitBlockedOnTheRow();
+        awaitLockWaitOn(em, "person_sync");
         tx.commit();
         finishing.get(30, TimeUnit.SECONDS);
       } finally {
@@ -65,8 +65,14 @@ public class OutboxRaceProbe extends HttpServlet {
     resp.getWriter().print(before + " " + after);
   }
 
-  /** Waits until another session waits for a lock on person_sync (the attempt, on our row). */
-  private void awaitBlockedOnTheRow() throws InterruptedException {
+  /**
+   * Waits until another session waits for a lock on a row of this table (the racing transaction, on
+   * the caller's row).
+   *
+   * @param em the caller's entity manager
+   * @param table the table the other session's statement names
+   */
+  static void awaitLockWaitOn(EntityManager em, String table) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
     while (System.nanoTime() < deadline) {
       // The statistics of a transaction are a snapshot taken at its first read; drop it.
@@ -76,14 +82,15 @@ public class OutboxRaceProbe extends HttpServlet {
           (Number)
               em.createNativeQuery(
                       "select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
-                          + " and query like '%person_sync%' and pid <> pg_backend_pid()")
+                          + " and query like ?1 and pid <> pg_backend_pid()")
+                  .setParameter(1, "%" + table + "%")
                   .getSingleResult();
       if (waiting.longValue() > 0) {
         return;
       }
       Thread.sleep(20);
     }
-    throw new IllegalStateException("the attempt never waited for the row: nothing was raced");
+    throw new IllegalStateException("nothing waited for a row of " + table + ": nothing raced");
   }
 
   private long changeSeq(UUID person) throws Exception {
