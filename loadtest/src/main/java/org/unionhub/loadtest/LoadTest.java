@@ -47,8 +47,8 @@ public final class LoadTest {
             ? List.copyOf(Scenarios.ALL.keySet())
             : List.of(o.get("scenarios").split(","));
     int clients = Integer.parseInt(o.getOrDefault("clients", "16"));
-    // The server's process on this machine: its CPU per operation is a steadier measure of a
-    // change than throughput on a machine shared with the harness, PostgreSQL and Keycloak.
+    // The server's process on this machine: its CPU per operation is a second measure of a change
+    // beside throughput on a machine shared with the harness, PostgreSQL and Keycloak (noisy too).
     long serverPid = Long.parseLong(o.getOrDefault("server-pid", "0"));
     int seconds = Integer.parseInt(o.getOrDefault("seconds", "30"));
     int warmup = Integer.parseInt(o.getOrDefault("warmup", "10"));
