@@ -69,6 +69,7 @@ public class TenantScope {
     }
     String tenantList = String.join(",", new TreeSet<>(tenants));
     String userName = user == null ? "" : user;
+    String planMode = tenants.size() > 1 ? "force_custom_plan" : "auto";
     // Plain JDBC on the session's connection (same transaction, same round trip): a native query
     // through Hibernate resolved a result-set mapping from the driver's metadata on every call,
     // about half of this method's time under load (BENCHMARKS.md, session 5). A native query also
@@ -82,6 +83,7 @@ public class TenantScope {
           try (PreparedStatement statement = connection.prepareStatement(SET_SCOPE)) {
             statement.setString(1, tenantList);
             statement.setString(2, userName);
+            statement.setString(3, planMode);
             try (ResultSet result = statement.executeQuery()) {
               if (!result.next()) {
                 throw new SQLException("set_config returned no row");
@@ -91,11 +93,14 @@ public class TenantScope {
         });
   }
 
-  // Custom plans for this transaction: scoped queries carry IN-lists of one to thousands of tenant
-  // codes, and a generic plan (what PostgreSQL switches to after five executions of a prepared
-  // statement) cannot tell them apart: it read a whole district's requests (300 ms) where the plan
-  // for the actual list reads one page (3 ms). ADR 27.
+  // Custom plans for a transaction whose scope lists several tenants: its queries carry IN-lists of
+  // two to thousands of tenant codes, and a generic plan (what PostgreSQL switches to after five
+  // executions of a prepared statement) cannot tell them apart: it read a whole district's requests
+  // (300 ms) where the plan for the actual list reads one page (3 ms). ADR 27. With one tenant, or
+  // all (no list), the generic plan is the right one, and planning anew cost more than running:
+  // under the submit-and-approve load, planning took 45 % of PostgreSQL's statement time (a
+  // submission's idempotency look-up: 117 µs to plan, 17 µs to run). BENCHMARKS.md, session 11.
   private static final String SET_SCOPE =
       "select set_config('unionhub.tenants', ?, true), set_config('unionhub.user', ?, true),"
-          + " set_config('plan_cache_mode', 'force_custom_plan', true)";
+          + " set_config('plan_cache_mode', ?, true)";
 }

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -53,7 +54,7 @@ class IsolationMatrixIT {
 
   @Deployment(testable = false)
   static WebArchive deployment() {
-    return Deployments.unionhub().addClass(IsolationProbe.class);
+    return Deployments.unionhub().addClass(IsolationProbe.class).addClass(PlanModeProbe.class);
   }
 
   private static final String TENANT = "gd-sz-ft-001";
@@ -440,6 +441,30 @@ class IsolationMatrixIT {
     } finally {
       owner.setAutoCommit(true);
     }
+  }
+
+  /**
+   * Custom query plans exactly for a scope of several tenants, whose queries carry an IN-list a
+   * generic plan cannot tell from another (ADR 27); a scope of one tenant, of none or of all keeps
+   * PostgreSQL's cached plans, and a later scope in the same transaction replaces the mode.
+   */
+  @Test
+  void customPlansExactlyForAScopeOfSeveralTenants() throws Exception {
+    var request =
+        HttpRequest.newBuilder(URI.create(Api.APP + "/it/plan-mode"))
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    "scopes="
+                        + URLEncoder.encode(
+                            "gd-sz-ft,gd-sz-ft-001;gd-sz-ft-001;*;;gd-sz,gd-sz-ft",
+                            StandardCharsets.UTF_8)))
+            .build();
+    HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    assertThat(PlanModeProbe.split(response.body()))
+        .containsExactly("force_custom_plan", "auto", "auto", "auto", "force_custom_plan");
   }
 
   @ParameterizedTest(name = "{0}")
