@@ -98,7 +98,7 @@ public class TenantScope {
   // executions of a prepared statement) cannot tell them apart: it read a whole district's requests
   // (300 ms) where the plan for the actual list reads one page (3 ms). ADR 27. With one tenant, or
   // all (no list), the generic plan is the right one, and planning anew cost more than running:
-  // under the submit-and-approve load, planning took 45 % of PostgreSQL's statement time (a
+  // under the submit-and-approve load, planning took 44 % of PostgreSQL's statement time (a
   // submission's idempotency look-up: 117 µs to plan, 17 µs to run). BENCHMARKS.md, session 11.
   private static final String SET_SCOPE =
       "select set_config('unionhub.tenants', ?, true), set_config('unionhub.user', ?, true),"
