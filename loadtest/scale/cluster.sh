@@ -56,6 +56,7 @@ setsid server/target/wildfly/bin/standalone.sh -c standalone-ha.xml \
   -Dunionhub.db.user=uh_scale_app -Dunionhub.db.password=uh-scale-app \
   -Dunionhub.db.owner-user=uh_scale_owner -Dunionhub.db.owner-password=uh-scale-owner \
   -Dunionhub.oidc.provider-url="$realm" -Dunionhub.keys.file="$UNIONHUB_DATA_DIR/unionhub-keys.properties" \
+  -Dunionhub.worker.threads="$((3 * $(nproc)))" -Dunionhub.io.threads="$(( ($(nproc) + 3) / 4 ))" \
   > "$node2_dir/logs/console.log" 2>&1 < /dev/null &
 node2_pid=$!
 t0=$SECONDS

@@ -94,7 +94,8 @@ public class RequestSubmission {
             .orElseThrow(() -> new NotVisibleException("module"));
     var submitScope = new java.util.HashSet<>(visibility.requestScope(caller));
     submitScope.add(tenant.code());
-    scope.limitTo(submitScope, caller.username());
+    // A submission finds rows by key and inserts: PostgreSQL's cached plans (ADR 28).
+    scope.limitTo(submitScope, caller.username(), TenantScope.Plans.CACHED);
     if (idempotencyKey != null) {
       var earlier = findByIdempotencyKey(caller.username(), idempotencyKey);
       if (earlier != null) {
@@ -132,7 +133,7 @@ public class RequestSubmission {
         routingNote = ProblemText.of("request.routed-by-rules-to", handler).bilingual();
         var widened = new java.util.HashSet<>(submitScope);
         widened.add(handler);
-        scope.limitTo(widened, caller.username());
+        scope.limitTo(widened, caller.username(), TenantScope.Plans.CACHED);
       } else {
         routingNote =
             ProblemText.of("request.rules-asked-to-route-to-which", accepted.routeTo()).bilingual();
@@ -188,7 +189,7 @@ public class RequestSubmission {
    */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public java.util.Optional<Submitted> submitted(Caller caller, String key) {
-    scope.limitTo(visibility.requestScope(caller), caller.username());
+    scope.limitTo(visibility.requestScope(caller), caller.username(), TenantScope.Plans.CACHED);
     return java.util.Optional.ofNullable(findByIdempotencyKey(caller.username(), key))
         .map(r -> new Submitted(r, false));
   }

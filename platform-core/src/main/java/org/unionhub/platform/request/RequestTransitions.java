@@ -10,12 +10,14 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Set;
 import java.util.UUID;
 import org.unionhub.platform.config.EffectiveConfig;
 import org.unionhub.platform.module.ModuleRegistry;
 import org.unionhub.platform.problem.NotAllowedException;
 import org.unionhub.platform.problem.NotVisibleException;
 import org.unionhub.platform.security.Caller;
+import org.unionhub.platform.tenancy.TenantScope;
 import org.unionhub.platform.tenancy.Visibility;
 import org.unionhub.platform.workflow.RequestConflictException;
 import org.unionhub.platform.workflow.RequestLifecycle;
@@ -35,6 +37,7 @@ public class RequestTransitions {
 
   @Inject ModuleRegistry modules;
   @Inject Visibility visibility;
+  @Inject TenantScope scope;
   @Inject Clock clock;
   @Inject RequestLifecycle lifecycle;
   @Inject RequestDeadlines deadlines;
@@ -67,6 +70,11 @@ public class RequestTransitions {
       throw new RequestConflictException(
           "the request changed since you read it", request.getState(), request.getVersion());
     }
+    // From here on the transaction touches this request's union only: the request, its history,
+    // its timers and a membership it makes all carry the request's tenant, and module hooks see
+    // the event, not the database. Its statements find rows by key and insert: PostgreSQL's cached
+    // plans (ADR 28).
+    scope.limitTo(Set.of(request.getTenantId()), caller.username(), TenantScope.Plans.CACHED);
     deadlines.takePending(request);
     ServiceModuleFactory module =
         modules.find(request.getModule()).orElseThrow(() -> new NotVisibleException("module"));
@@ -116,8 +124,8 @@ public class RequestTransitions {
         m ->
             m.onTransition(
                 ModuleRuntime.event(request, from, action, caller.username(), now, handledUnder)));
-    // Under the scope reading.get set above: nothing since has narrowed it (participants and hooks
-    // write under it), so the caller sees the whole history, this move included.
+    // Under the request's own union, set above: every transition of a request carries its tenant,
+    // so the caller sees the whole history, this move included.
     return new RequestReading.WithHistory(request, reading.historyOf(request.getId()));
   }
 }

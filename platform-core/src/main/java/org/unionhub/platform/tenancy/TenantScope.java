@@ -50,14 +50,43 @@ public class TenantScope {
   @PersistenceContext(unitName = "unionhub")
   EntityManager em;
 
+  /** How PostgreSQL plans the statements of a transaction (ADR 27, ADR 28). */
+  public enum Plans {
+    /**
+     * For the values of each execution: lists and pages, whose best plan depends on which tenants
+     * are in scope and how many rows they hold (a district's page read its whole district under a
+     * generic plan: 300 ms instead of 3). The default.
+     */
+    PER_EXECUTION,
+    /**
+     * PostgreSQL's plan cache: for use cases whose statements find rows by key and insert, whatever
+     * the scope (a submission, an action on a request, a timer, an outbox). Planning each of those
+     * anew cost more than running it.
+     */
+    CACHED
+  }
+
   /**
-   * Limits the current transaction to these tenants, plus the caller's own submissions. Call at the
-   * start of each use case, inside its transaction; a later call replaces the scope.
+   * Limits the current transaction to these tenants, plus the caller's own submissions, with
+   * statements planned for their values ({@link Plans#PER_EXECUTION}). Call at the start of each
+   * use case, inside its transaction; a later call replaces the scope.
    *
    * @param tenants tenant codes, or a set containing only {@link #ALL}
    * @param user the user name whose own requests stay visible, or null
    */
   public void limitTo(Collection<String> tenants, String user) {
+    limitTo(tenants, user, Plans.PER_EXECUTION);
+  }
+
+  /**
+   * Limits the current transaction to these tenants, plus the caller's own submissions; a later
+   * call replaces the scope and the planning.
+   *
+   * @param tenants tenant codes, or a set containing only {@link #ALL}
+   * @param user the user name whose own requests stay visible, or null
+   * @param plans how the transaction's statements are planned
+   */
+  public void limitTo(Collection<String> tenants, String user, Plans plans) {
     Session session = em.unwrap(Session.class);
     if (tenants.size() == 1 && tenants.contains(ALL)) {
       session.disableFilter(FILTER);
@@ -69,7 +98,7 @@ public class TenantScope {
     }
     String tenantList = String.join(",", new TreeSet<>(tenants));
     String userName = user == null ? "" : user;
-    String planMode = tenants.size() > 1 ? "force_custom_plan" : "auto";
+    String planMode = plans == Plans.CACHED ? "auto" : "force_custom_plan";
     // Plain JDBC on the session's connection (same transaction, same round trip): a native query
     // through Hibernate resolved a result-set mapping from the driver's metadata on every call,
     // about half of this method's time under load (BENCHMARKS.md, session 5). A native query also
@@ -93,13 +122,10 @@ public class TenantScope {
         });
   }
 
-  // Custom plans for a transaction whose scope lists several tenants: its queries carry IN-lists of
-  // two to thousands of tenant codes, and a generic plan (what PostgreSQL switches to after five
-  // executions of a prepared statement) cannot tell them apart: it read a whole district's requests
-  // (300 ms) where the plan for the actual list reads one page (3 ms). ADR 27. With one tenant, or
-  // all (no list), the generic plan is the right one, and planning anew cost more than running:
-  // under the submit-and-approve load, planning took 44 % of PostgreSQL's statement time (a
-  // submission's idempotency look-up: 117 µs to plan, 17 µs to run). BENCHMARKS.md, session 11.
+  // plan_cache_mode for this transaction: force_custom_plan (PER_EXECUTION) or auto, PostgreSQL's
+  // default (CACHED). Under the submit-and-approve load with custom plans everywhere, planning took
+  // 44 % of PostgreSQL's statement time (a submission's idempotency look-up: 117 µs to plan, 17 µs
+  // to run). BENCHMARKS.md, session 11.
   private static final String SET_SCOPE =
       "select set_config('unionhub.tenants', ?, true), set_config('unionhub.user', ?, true),"
           + " set_config('plan_cache_mode', ?, true)";

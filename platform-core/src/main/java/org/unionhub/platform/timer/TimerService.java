@@ -108,7 +108,7 @@ public class TimerService implements RequestDeadlines {
   @Transactional
   public int fireDue(int limit, String node) {
     Instant now = clock.instant();
-    scope.limitTo(java.util.Set.of(TenantScope.ALL), null);
+    scope.limitTo(java.util.Set.of(TenantScope.ALL), null, TenantScope.Plans.CACHED);
     @SuppressWarnings("unchecked")
     List<Object> ids =
         em.createNativeQuery(

@@ -11,7 +11,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.transaction.UserTransaction;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import org.unionhub.platform.tenancy.TenantScope;
 
@@ -19,7 +18,8 @@ import org.unionhub.platform.tenancy.TenantScope;
  * Sets one scope after another in one transaction, as a use case that widens its scope does, and
  * answers PostgreSQL's {@code plan_cache_mode} after each, one per line. Parameter {@code scopes}:
  * scopes separated by {@code ;}, each a comma-separated list of tenant codes ({@code *}: every
- * tenant). Only {@link IsolationMatrixIT}'s deployment carries it.
+ * tenant), prefixed {@code cached:} for {@link TenantScope.Plans#CACHED}. Only {@link
+ * IsolationMatrixIT}'s deployment carries it.
  */
 @WebServlet("/it/plan-mode")
 public class PlanModeProbe extends HttpServlet {
@@ -36,8 +36,13 @@ public class PlanModeProbe extends HttpServlet {
     try {
       tx.begin();
       try {
-        for (String codes : req.getParameter("scopes").split(";", -1)) {
-          scope.limitTo(codes.isEmpty() ? Set.of() : Set.of(codes.split(",")), null);
+        for (String entry : req.getParameter("scopes").split(";", -1)) {
+          boolean cached = entry.startsWith("cached:");
+          String codes = cached ? entry.substring("cached:".length()) : entry;
+          scope.limitTo(
+              codes.isEmpty() ? Set.of() : Set.of(codes.split(",")),
+              null,
+              cached ? TenantScope.Plans.CACHED : TenantScope.Plans.PER_EXECUTION);
           modes.add(
               (String)
                   em.createNativeQuery("select current_setting('plan_cache_mode')")
@@ -51,9 +56,5 @@ public class PlanModeProbe extends HttpServlet {
     }
     resp.setContentType("text/plain");
     resp.getWriter().print(String.join("\n", modes));
-  }
-
-  static List<String> split(String body) {
-    return List.of(body.split("\n"));
   }
 }
