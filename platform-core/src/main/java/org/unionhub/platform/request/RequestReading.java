@@ -153,7 +153,9 @@ public class RequestReading {
   @Transactional
   public ServiceRequest get(Caller caller, UUID id) {
     Set<String> visible = visibility.requestScope(caller);
-    scope.limitTo(visible, caller.username());
+    // One request by its id, and what its callers read next by the request's id (history,
+    // messages, an action's statements): PostgreSQL's cached plans (ADR 28).
+    scope.limitTo(visible, caller.username(), TenantScope.Plans.CACHED);
     ServiceRequest request = em.find(ServiceRequest.class, id);
     if (request == null) {
       throw new NotVisibleException("request");
@@ -165,7 +167,7 @@ public class RequestReading {
       // The submitter reads their own request and its history, wherever it is handled.
       var widened = new java.util.HashSet<>(visible);
       widened.add(request.getTenantId());
-      scope.limitTo(widened, caller.username());
+      scope.limitTo(widened, caller.username(), TenantScope.Plans.CACHED);
     }
     return request;
   }
