@@ -8,7 +8,8 @@ import org.unionhub.sdk.tally.TallyCell;
 
 /**
  * A module's own data as the platform stores it, read within the tenant scope of the use case that
- * calls the module: a module sees no more than its caller may.
+ * calls the module: a module sees no more than its caller may. While a request is submitted or
+ * acted on (the module's facts, its hooks), that scope is the request's union, whoever acts.
  *
  * @since 1.0
  */

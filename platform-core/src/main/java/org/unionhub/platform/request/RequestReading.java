@@ -144,7 +144,9 @@ public class RequestReading {
   }
 
   /**
-   * A request the caller may see: an officer of its tenant or an ancestor, or its submitter.
+   * A request the caller may see: an officer of its tenant or an ancestor, or its submitter. Leaves
+   * the transaction on PostgreSQL's cached plans ({@link TenantScope.Plans#CACHED}): a caller that
+   * lists or pages afterwards in the same transaction sets its scope again first.
    *
    * @param caller the caller
    * @param id the request id

@@ -71,9 +71,10 @@ public class RequestTransitions {
           "the request changed since you read it", request.getState(), request.getVersion());
     }
     // From here on the transaction touches this request's union only: the request, its history,
-    // its timers and a membership it makes all carry the request's tenant, and module hooks see
-    // the event, not the database. Its statements find rows by key and insert: PostgreSQL's cached
-    // plans (ADR 28).
+    // its timers and a membership it makes all carry the request's tenant. The module's own code
+    // (its facts for the rules, its hooks) reads its store under this scope too: the request's
+    // union, whoever acts, as for the submission. Its statements find rows by key and insert:
+    // PostgreSQL's cached plans (ADR 28).
     scope.limitTo(Set.of(request.getTenantId()), caller.username(), TenantScope.Plans.CACHED);
     deadlines.takePending(request);
     ServiceModuleFactory module =

@@ -60,8 +60,8 @@ public class TenantScope {
     PER_EXECUTION,
     /**
      * PostgreSQL's plan cache: for use cases whose statements find rows by key and insert, whatever
-     * the scope (a submission, an action on a request, a timer, an outbox). Planning each of those
-     * anew cost more than running it.
+     * the scope (a submission, reading or acting on one request, the timer poller, which has no
+     * tenant list). Planning each of those anew cost more than running it.
      */
     CACHED
   }
