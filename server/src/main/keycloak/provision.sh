@@ -11,10 +11,20 @@ realm=$2
 options="--db=dev-file --cache=local"
 providers=$(for jar in "$home"/providers/*.jar; do [ -f "$jar" ] && unzip -p "$jar"; done | sha256sum | cut -c1-64)
 stamp="$home/.unionhub-built"
-if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$options $providers" ]; then
+# Keycloak records each provider jar's modification time when it builds, and `start --optimized`
+# refuses to start (exit 2, "A provider JAR was updated since the last build") when one differs.
+# A UnionHub build that leaves a jar's contents as they were (a comment edited in the SDK) still
+# writes the jar anew: give it back the time Keycloak recorded instead of building again.
+times="$home/.unionhub-provider-times"
+if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$options $providers" ] && [ -f "$times" ]; then
+  while read -r mtime jar; do
+    if [ -f "$jar" ]; then touch -m -d "@$mtime" "$jar"; fi
+  done < "$times"
+else
   # shellcheck disable=SC2086
   JAVA_OPTS_APPEND="-Xmx512m" "$home/bin/kc.sh" build $options
   echo "$options $providers" > "$stamp"
+  stat -c '%.9Y %n' "$home"/providers/*.jar > "$times"
   rm -f "$home/seed/.realm-sha256"
 fi
 want=$(sha256sum "$realm" | cut -c1-64)
