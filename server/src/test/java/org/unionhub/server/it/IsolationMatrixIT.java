@@ -449,22 +449,15 @@ class IsolationMatrixIT {
    * planning again.
    */
   @Test
-  void statementsArePlannedPerExecutionUnlessTheUseCaseAsksForCachedPlans() throws Exception {
-    var request =
-        HttpRequest.newBuilder(URI.create(Api.APP + "/it/plan-mode"))
-            .timeout(Duration.ofSeconds(30))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(
-                HttpRequest.BodyPublishers.ofString(
-                    "scopes="
-                        + URLEncoder.encode(
-                            "gd-sz-ft,gd-sz-ft-001;gd-sz-ft-001;cached:gd-sz-ft-001;cached:*;"
-                                + "cached:gd-sz,gd-sz-ft;*",
-                            StandardCharsets.UTF_8)))
-            .build();
-    HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    assertThat(response.body().lines().toList())
+  void statementsArePlannedPerExecutionUnlessTheUseCaseAsksForCachedPlans() {
+    String modes =
+        post(
+            "/it/plan-mode",
+            Map.of(
+                "scopes",
+                "gd-sz-ft,gd-sz-ft-001;gd-sz-ft-001;cached:gd-sz-ft-001;cached:*;"
+                    + "cached:gd-sz,gd-sz-ft;*"));
+    assertThat(modes.lines().toList())
         .containsExactly(
             "force_custom_plan", "force_custom_plan", "auto", "auto", "auto", "force_custom_plan");
   }
@@ -536,12 +529,17 @@ class IsolationMatrixIT {
     params.put("scope", cell.scope().tenant);
     params.put("user", cell.scope().user);
     params.put("id", id.toString());
+    return Json.createReader(new StringReader(post("/it/isolation", params))).readObject();
+  }
+
+  /** POSTs a form to one of this deployment's probes; answers the body of its 200. */
+  private static String post(String path, Map<String, String> params) {
     String form =
         params.entrySet().stream()
             .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
             .collect(Collectors.joining("&"));
     var request =
-        HttpRequest.newBuilder(URI.create(Api.APP + "/it/isolation"))
+        HttpRequest.newBuilder(URI.create(Api.APP + path))
             .timeout(Duration.ofSeconds(30))
             .header("Content-Type", "application/x-www-form-urlencoded")
             .POST(HttpRequest.BodyPublishers.ofString(form))
@@ -549,7 +547,7 @@ class IsolationMatrixIT {
     try {
       HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
       assertThat(response.statusCode()).as("probe: %s", response.body()).isEqualTo(200);
-      return Json.createReader(new StringReader(response.body())).readObject();
+      return response.body();
     } catch (java.io.IOException e) {
       throw new IllegalStateException("probe failed: " + e, e);
     } catch (InterruptedException e) {
